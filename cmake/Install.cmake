@@ -1,0 +1,1 @@
+# Installed later: procsim, libsim with headers, and a CMake package config.

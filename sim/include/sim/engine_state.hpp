@@ -1,0 +1,75 @@
+// sim/engine_state.hpp: everything the engine knows at a tick, as plain
+// values. Copying an EngineState is taking a snapshot.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "sim/types.hpp"
+
+namespace sim {
+
+// A process as the run has left it so far.
+struct ProcessRuntime {
+  State state = State::New;
+  std::uint32_t burst = 0;       // index of the current burst in ProcessSpec::bursts
+  Tick remaining = 0;            // ticks left in the current burst, as of `run_start` when Running
+  Tick since = 0;                // tick it entered its current state
+  Tick run_start = 0;            // Running: tick its CPU work begins (after any switch overhead)
+  Tick first_dispatch = -1;      // -1 until first dispatched
+  Tick completion = -1;          // -1 until it exits
+  Tick waiting = 0;              // ticks in Ready, closed intervals only
+  Tick blocked = 0;              // ticks in Blocked, closed intervals only
+  Tick cpu = 0;                  // ticks of CPU work, closed intervals only
+  Tick overhead = 0;             // context-switch ticks spent dispatching it
+  std::uint64_t ready_seq = 0;   // order of its latest entry into the ready queue
+  CoreId core = kNoCore;         // Running: its core; Blocked without multiprogramming: the core it holds
+};
+
+// A core as the run has left it so far.
+struct CoreRuntime {
+  ProcessId running = kNoProcess;  // the process dispatched on it
+  ProcessId held_by = kNoProcess;  // multiprogramming off: the blocked process it waits for
+  ProcessId last = kNoProcess;     // the last process it ran (a different next one pays the switch cost)
+  Tick slice_end = 0;              // tick its running process's time slice ends (0: no slice)
+  Tick busy = 0;                   // CPU ticks of process work, closed intervals only
+  Tick overhead = 0;               // context-switch ticks, closed intervals only
+  std::uint32_t generation = 0;    // bumped on every change; stale events are skipped
+};
+
+// A pending event of a core: its running process ends its burst or slice.
+struct CoreEvent {
+  Tick tick = 0;
+  CoreId core = 0;
+  std::uint32_t generation = 0;
+};
+
+// A pending end of an IO burst.
+struct IoEvent {
+  Tick tick = 0;
+  ProcessId process = 0;
+};
+
+class EngineState {
+ public:
+  Tick now = -1;                          // last tick whose decisions are applied
+  std::vector<ProcessRuntime> processes;  // scenario order
+  std::vector<CoreRuntime> cores;
+  std::vector<ProcessId> arrival_order;   // processes sorted by (arrival, scenario order)
+  std::size_t next_arrival = 0;           // cursor into arrival_order
+  std::vector<CoreEvent> core_events;     // min-heap by (tick, core)
+  std::vector<IoEvent> io_events;         // min-heap by (tick, process)
+  std::uint64_t next_ready_seq = 0;
+  std::int64_t transition_counts[kTransitionKindCount] = {};
+  std::int64_t context_switches = 0;      // dispatches onto a core that last ran another process
+  std::int64_t terminated = 0;
+  std::int64_t transitions = 0;           // all transitions so far (also when the trace is off)
+  Tick last_exit = -1;
+
+  // CPU ticks left in the current CPU burst of a Running or Ready process, as of `now`.
+  Tick burstRemaining(ProcessId process) const;
+  // Ticks spent in `state` so far, including the open interval up to the end of tick `now`.
+  Tick ticksIn(ProcessId process, State state) const;
+};
+
+}  // namespace sim

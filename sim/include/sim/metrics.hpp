@@ -1,0 +1,54 @@
+// sim/metrics.hpp: per-process and whole-run results of a run so far.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "sim/types.hpp"
+
+namespace sim {
+
+class Engine;
+
+struct ProcessMetrics {
+  std::string name;
+  Tick arrival = 0;
+  Tick completion = -1;   // tick of exit; -1 while it has not exited
+  Tick turnaround = 0;    // completion - arrival; while running: ticks since arrival so far
+  Tick waiting = 0;       // ticks in Ready
+  Tick response = -1;     // first dispatch - arrival; -1 before the first dispatch
+  Tick blocked = 0;       // ticks in Blocked
+  Tick cpu = 0;           // ticks Running with CPU work
+  Tick overhead = 0;      // context-switch ticks spent dispatching it
+  // Invariant for an exited process: turnaround == waiting + blocked + cpu + overhead.
+};
+
+struct RunMetrics {
+  bool complete = false;          // every process has exited
+  Tick elapsed = 0;               // ticks applied so far (now + 1)
+  Tick makespan = 0;              // tick of the last exit (so far: elapsed while running)
+  double cpu_utilization = 0;     // busy core-ticks / (cores * makespan), 0..1
+  double throughput = 0;          // exited processes / makespan
+  double avg_turnaround = 0;      // over exited processes
+  double avg_waiting = 0;         // over all admitted processes, so far
+  double avg_response = 0;        // over dispatched processes
+  std::int64_t context_switches = 0;
+  Tick busy_ticks = 0;            // core-ticks of process work
+  Tick overhead_ticks = 0;        // core-ticks spent switching
+  std::array<std::int64_t, kTransitionKindCount> transitions{};  // by TransitionKind
+  std::vector<ProcessMetrics> processes;  // scenario order
+};
+
+RunMetrics computeMetrics(const Engine& engine);
+
+// Looks a whole-run or per-process metric up by the name used in JSON
+// output and `expect` blocks ("avg_waiting", "turnaround", ...).
+// Returns false when the name is unknown.
+bool runMetricByName(const RunMetrics& metrics, const std::string& name, double& value);
+bool processMetricByName(const ProcessMetrics& metrics, const std::string& name, double& value);
+std::vector<std::string> runMetricNames();
+std::vector<std::string> processMetricNames();
+
+}  // namespace sim

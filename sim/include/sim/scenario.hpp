@@ -1,0 +1,76 @@
+// sim/scenario.hpp: a workload to simulate: cores, policy, processes.
+// A Scenario is plain data. validate() (sim/validate.hpp) checks the
+// invariants below; the engine requires a valid scenario.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sim/types.hpp"
+
+namespace sim {
+
+// Limits that keep a scenario within what the engine and a person can use.
+inline constexpr int kMaxCores = 1024;
+inline constexpr std::int64_t kMaxProcesses = 10'000'000;
+inline constexpr std::int64_t kMaxBurstsPerProcess = 1'000'000;
+inline constexpr std::int64_t kMaxBurstLength = 1'000'000'000;      // ticks
+inline constexpr std::int64_t kMaxArrival = 1'000'000'000'000;      // ticks
+inline constexpr std::int64_t kMaxContextSwitch = 1'000'000;        // ticks
+inline constexpr std::int64_t kMaxQuantum = 1'000'000'000;          // ticks
+inline constexpr std::size_t kMaxDevices = 65535;
+
+enum class BurstKind : std::uint8_t { Cpu, Io };
+
+// One burst: 8 bytes so that a million processes stay small.
+struct Burst {
+  std::uint32_t length = 1;    // ticks, >= 1
+  std::uint16_t device = 0;    // IO only: index into Scenario::devices (0 = "io")
+  BurstKind kind = BurstKind::Cpu;
+};
+
+struct ProcessSpec {
+  std::string name;            // unique within the scenario
+  Tick arrival = 0;            // >= 0
+  int priority = 0;            // lower is more urgent (Silberschatz)
+  std::vector<Burst> bursts;   // CPU, IO, CPU, ..., CPU: odd count, alternating
+};
+
+// The scheduling policy and the dispatcher options.
+struct PolicySpec {
+  std::string name = "fcfs";   // fcfs | sjf | srtf | rr | priority
+  Tick quantum = 0;            // rr: >= 1; others ignore it (0 = unset)
+  bool preemptive = false;     // priority: preemptive or not
+  bool multiprogramming = true;   // false: a blocked process keeps its core idle
+  bool wakeup_preempts = false;   // true: a process whose IO ends runs at once
+};
+
+// Optional expected results, checked by `procsim check`. Absent values are
+// not checked. Floating values compare with a tolerance of 1e-6 after the
+// values are rounded the way they are printed (see docs/check.md).
+struct Expectations {
+  std::map<std::string, double> run;   // whole-run metric name -> value
+  std::map<std::string, std::map<std::string, double>> processes;  // name -> metric -> value
+};
+
+struct Scenario {
+  std::string name;
+  std::string description;
+  int cores = 1;                       // 1 .. kMaxCores
+  PolicySpec policy;
+  Tick context_switch = 0;             // ticks spent switching between two different processes
+  std::vector<std::string> devices{"io"};  // IO device names; index 0 is the default "io"
+  std::vector<ProcessSpec> processes;  // at least one
+  std::optional<Expectations> expect;
+
+  // Index of a device name, adding it when new.
+  std::uint16_t deviceIndex(const std::string& device_name);
+};
+
+// Total CPU ticks of a process (sum of its CPU bursts).
+Tick totalCpu(const ProcessSpec& process);
+
+}  // namespace sim

@@ -1,0 +1,40 @@
+// sim/scenario_json.hpp: reading, checking and writing scenario files.
+// The format is documented in docs/scenario-format.md.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sim/scenario.hpp"
+
+namespace sim {
+
+// A scenario that cannot be used. where() names the place, in the form
+// `processes[2].bursts[0]` (or `line 3, column 7` for malformed JSON);
+// what() is "where: message", the text the CLI and the GUI show.
+class ScenarioError : public std::runtime_error {
+ public:
+  ScenarioError(std::string where, std::string message);
+  const std::string& where() const { return where_; }
+  const std::string& message() const { return message_; }
+
+ private:
+  std::string where_;
+  std::string message_;
+};
+
+// Parses JSON text into a scenario and validates it. Throws ScenarioError.
+Scenario parseScenario(std::string_view json_text);
+// Reads a file ("-" reads standard input). Errors name the file first:
+// "FILE: where: message". Throws ScenarioError.
+Scenario loadScenario(const std::string& path);
+
+// Checks a scenario built in code: throws ScenarioError for the first problem.
+void validateScenario(const Scenario& scenario);
+
+// Writes a scenario as JSON that parseScenario reads back to an equal scenario.
+std::string scenarioToJson(const Scenario& scenario, int indent = 2);
+
+}  // namespace sim

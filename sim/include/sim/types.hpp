@@ -1,0 +1,59 @@
+// sim/types.hpp: the vocabulary of the simulator: ticks, ids, states,
+// transitions and their reasons. Every other header builds on these.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+namespace sim {
+
+// Time is a whole number of ticks from 0. A tick has no wall-clock meaning.
+using Tick = std::int64_t;
+
+// Processes are numbered 0..N-1 in scenario order; cores 0..C-1.
+using ProcessId = std::int32_t;
+using CoreId = std::int32_t;
+
+inline constexpr ProcessId kNoProcess = -1;
+inline constexpr CoreId kNoCore = -1;
+
+// The five states of the textbook process model.
+enum class State : std::uint8_t { New, Ready, Running, Blocked, Terminated };
+inline constexpr int kStateCount = 5;
+
+// The six transitions between them, named as the textbook names them.
+enum class TransitionKind : std::uint8_t {
+  Admit,     // New -> Ready
+  Dispatch,  // Ready -> Running
+  Preempt,   // Running -> Ready
+  Block,     // Running -> Blocked (the IO-triggered switch)
+  Wakeup,    // Blocked -> Ready
+  Exit,      // Running -> Terminated
+};
+inline constexpr int kTransitionKindCount = 6;
+
+// Why a transition happened.
+enum class Reason : std::uint8_t {
+  Arrival,         // admit: the process arrived
+  Scheduled,       // dispatch: the policy chose it for an idle core
+  QuantumExpired,  // preempt: its time slice ran out while others waited
+  MoreUrgent,      // preempt: a strictly more urgent process became ready
+  WakeupDisplaced, // preempt: wakeup_preempts gave its core to a woken process
+  IoStart,         // block: its CPU burst ended and an IO burst begins
+  IoDone,          // wakeup: its IO burst ended
+  Finished,        // exit: its last CPU burst ended
+};
+inline constexpr int kReasonCount = 8;
+
+State fromState(TransitionKind kind);
+State toState(TransitionKind kind);
+
+// Stable lower-case names used in files, the CLI and the trace.
+std::string_view name(State state);
+std::string_view name(TransitionKind kind);
+std::string_view name(Reason reason);
+
+std::optional<TransitionKind> parseTransitionKind(std::string_view text);
+
+}  // namespace sim
