@@ -63,6 +63,7 @@ class EngineState {
   std::int64_t transition_counts[kTransitionKindCount] = {};
   std::int64_t context_switches = 0;      // dispatches onto a core that last ran another process
   std::int64_t terminated = 0;
+  std::int32_t idle_cores = 0;            // cores neither running a process nor held by one
   std::int64_t transitions = 0;           // all transitions so far (also when the trace is off)
   Tick last_exit = -1;
 

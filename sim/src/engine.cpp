@@ -1,0 +1,139 @@
+#include "sim/engine.hpp"
+
+#include <algorithm>
+
+#include "engine_impl.hpp"
+#include "sim/policies.hpp"
+#include "sim/scenario_json.hpp"
+
+namespace sim {
+
+Engine::Impl::Impl(Scenario s, EngineOptions o) : scenario(std::move(s)), options(o) {
+  validateScenario(scenario);
+  policy = makePolicy(scenario.policy);
+  const std::size_t count = scenario.processes.size();
+  state.processes.resize(count);
+  for (std::size_t i = 0; i < count; ++i) {
+    state.processes[i].remaining = scenario.processes[i].bursts.front().length;
+    state.processes[i].since = scenario.processes[i].arrival;
+  }
+  state.cores.resize(static_cast<std::size_t>(scenario.cores));
+  state.idle_cores = scenario.cores;
+  state.arrival_order.resize(count);
+  for (std::size_t i = 0; i < count; ++i) state.arrival_order[i] = static_cast<ProcessId>(i);
+  std::stable_sort(state.arrival_order.begin(), state.arrival_order.end(), [this](ProcessId a, ProcessId b) {
+    return scenario.processes[static_cast<std::size_t>(a)].arrival <
+           scenario.processes[static_cast<std::size_t>(b)].arrival;
+  });
+  snapshot_every = std::max<std::size_t>(1, options.snapshot_every);
+  if (options.snapshots) snapshots.push_back({state, policy->clone(), 0});
+}
+
+void Engine::Impl::maybeSnapshot() {
+  if (!options.snapshots) return;
+  const Snapshot& last = snapshots.back();
+  if (state.now <= last.state.now) return;
+  if (static_cast<std::size_t>(state.transitions - last.state.transitions) < snapshot_every) return;
+  snapshots.push_back({state, policy->clone(), trace.size()});
+  if (snapshots.size() > std::max<std::size_t>(2, options.max_snapshots)) {
+    // Keep the start and every other snapshot after it; space the next ones wider.
+    std::vector<Snapshot> thinned;
+    for (std::size_t i = 0; i < snapshots.size(); ++i) {
+      if (i == 0 || i % 2 == 0 || i + 1 == snapshots.size()) thinned.push_back(std::move(snapshots[i]));
+    }
+    snapshots = std::move(thinned);
+    snapshot_every *= 2;
+  }
+}
+
+void Engine::Impl::restore(const Snapshot& snapshot) {
+  state = snapshot.state;
+  policy = snapshot.policy->clone();
+  if (options.record_trace) trace.resize(snapshot.trace_size);
+  for (Observer* observer : observers) observer->onRewind(snapshot.trace_size);
+}
+
+Engine::Engine(Scenario scenario, EngineOptions options)
+    : impl_(std::make_unique<Impl>(std::move(scenario), options)) {}
+Engine::~Engine() = default;
+Engine::Engine(Engine&&) noexcept = default;
+Engine& Engine::operator=(Engine&&) noexcept = default;
+
+void Engine::stepTick() {
+  if (finished()) return;
+  const Tick t = impl_->state.now + 1;
+  if (impl_->nextEventTick() == t) {
+    impl_->applyTick(t);
+    impl_->maybeSnapshot();
+  } else {
+    impl_->state.now = t;
+  }
+}
+
+bool Engine::stepEvent() {
+  const std::int64_t before = impl_->state.transitions;
+  while (!finished() && impl_->state.transitions == before) {
+    impl_->applyTick(impl_->nextEventTick());
+    impl_->maybeSnapshot();
+  }
+  return impl_->state.transitions != before;
+}
+
+void Engine::runTo(Tick tick) {
+  while (!finished()) {
+    const Tick next = impl_->nextEventTick();
+    if (next > tick) break;
+    impl_->applyTick(next);
+    impl_->maybeSnapshot();
+  }
+  if (finished()) tick = std::min(tick, impl_->state.last_exit);
+  impl_->state.now = std::max(impl_->state.now, tick);
+}
+
+void Engine::runToEnd() {
+  while (!finished()) {
+    impl_->applyTick(impl_->nextEventTick());
+    impl_->maybeSnapshot();
+  }
+}
+
+void Engine::rewindTo(Tick tick) {
+  tick = std::max<Tick>(tick, -1);
+  if (tick >= impl_->state.now) {
+    runTo(tick);
+    return;
+  }
+  if (impl_->options.snapshots) {
+    auto& snapshots = impl_->snapshots;
+    auto after = std::upper_bound(snapshots.begin(), snapshots.end(), tick,
+                                  [](Tick t, const Snapshot& s) { return t < s.state.now; });
+    impl_->restore(*std::prev(after));
+  } else {
+    Impl fresh(impl_->scenario, impl_->options);
+    fresh.observers = impl_->observers;
+    fresh.snapshots.clear();
+    *impl_ = std::move(fresh);
+    for (Observer* observer : impl_->observers) observer->onRewind(0);
+  }
+  runTo(tick);
+}
+
+Tick Engine::now() const { return impl_->state.now; }
+bool Engine::finished() const {
+  return impl_->state.terminated == static_cast<std::int64_t>(impl_->scenario.processes.size());
+}
+Tick Engine::nextEventTick() const { return finished() ? -1 : impl_->nextEventTick(); }
+const Scenario& Engine::scenario() const { return impl_->scenario; }
+const EngineState& Engine::state() const { return impl_->state; }
+const Policy& Engine::policy() const { return *impl_->policy; }
+std::vector<ProcessId> Engine::readyQueue() const { return impl_->policy->readyInOrder(impl_->state); }
+ProcessView Engine::view(ProcessId process) const { return impl_->view(process, impl_->state.now); }
+const Trace& Engine::trace() const { return impl_->trace; }
+
+void Engine::addObserver(Observer* observer) { impl_->observers.push_back(observer); }
+void Engine::removeObserver(Observer* observer) {
+  auto& list = impl_->observers;
+  list.erase(std::remove(list.begin(), list.end(), observer), list.end());
+}
+
+}  // namespace sim

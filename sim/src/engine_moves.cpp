@@ -1,0 +1,128 @@
+// The moves a tick is made of; each keeps the state's invariants and
+// records its transition.
+#include <algorithm>
+
+#include "engine_impl.hpp"
+
+namespace sim {
+
+namespace {
+std::size_t at(std::int32_t index) { return static_cast<std::size_t>(index); }
+bool coreEventLater(const CoreEvent& a, const CoreEvent& b) {
+  return a.tick != b.tick ? a.tick > b.tick : a.core > b.core;
+}
+}  // namespace
+
+void Engine::Impl::record(Tick t, ProcessId process, CoreId core, TransitionKind kind, Reason reason) {
+  ++state.transition_counts[static_cast<std::size_t>(kind)];
+  ++state.transitions;
+  const Transition transition{t, process, static_cast<std::int16_t>(core), kind, reason};
+  if (options.record_trace) trace.push_back(transition);
+  for (Observer* observer : observers) observer->onTransition(transition);
+}
+
+// Adds the ticks since the process entered its state to that state's total.
+void Engine::Impl::closeInterval(ProcessId id, Tick t) {
+  ProcessRuntime& p = state.processes[at(id)];
+  switch (p.state) {
+    case State::Ready:
+      p.waiting += t - p.since;
+      break;
+    case State::Blocked:
+      p.blocked += t - p.since;
+      break;
+    case State::Running: {
+      const Tick switching = std::min(t, p.run_start) - p.since;
+      const Tick worked = std::max<Tick>(0, t - p.run_start);
+      p.overhead += switching;
+      p.cpu += worked;
+      p.remaining -= worked;
+      CoreRuntime& core = state.cores[at(p.core)];
+      core.overhead += switching;
+      core.busy += worked;
+      break;
+    }
+    case State::New:
+    case State::Terminated:
+      break;
+  }
+}
+
+void Engine::Impl::makeReady(ProcessId id, Tick t) {
+  ProcessRuntime& p = state.processes[at(id)];
+  p.state = State::Ready;
+  p.since = t;
+  p.core = kNoCore;
+  p.ready_seq = state.next_ready_seq++;
+}
+
+void Engine::Impl::dispatch(CoreId c, ProcessId id, Tick t) {
+  ProcessRuntime& p = state.processes[at(id)];
+  CoreRuntime& core = state.cores[at(c)];
+  closeInterval(id, t);
+  const bool switches = core.last != kNoProcess && core.last != id;
+  if (switches) ++state.context_switches;
+  p.state = State::Running;
+  p.since = t;
+  p.run_start = t + (switches ? scenario.context_switch : 0);
+  p.core = c;
+  if (p.first_dispatch < 0) p.first_dispatch = t;
+  core.running = id;
+  core.last = id;
+  --state.idle_cores;
+  record(t, id, c, TransitionKind::Dispatch, Reason::Scheduled);
+  const Tick slice = policy->timeSlice(id, state);
+  core.slice_end = slice > 0 ? p.run_start + slice : 0;
+  scheduleCore(c);
+}
+
+void Engine::Impl::preempt(CoreId c, Tick t, Reason reason) {
+  CoreRuntime& core = state.cores[at(c)];
+  const ProcessId id = core.running;
+  ProcessRuntime& p = state.processes[at(id)];
+  const Tick ran = std::max<Tick>(0, t - std::max(p.since, p.run_start));
+  closeInterval(id, t);
+  policy->onDescheduled(id, ran, TransitionKind::Preempt);
+  core.running = kNoProcess;
+  ++core.generation;
+  ++state.idle_cores;
+  record(t, id, c, TransitionKind::Preempt, reason);
+  makeReady(id, t);
+  policy->enqueue(view(id, t));
+}
+
+// Pushes the core's next event: the end of its process's burst or slice.
+// Called on dispatch, and with a fresh slice when a slice ends with no one waiting.
+void Engine::Impl::scheduleCore(CoreId c) {
+  CoreRuntime& core = state.cores[at(c)];
+  ++core.generation;
+  const ProcessRuntime& p = state.processes[at(core.running)];
+  Tick when = p.run_start + p.remaining;
+  if (core.slice_end > 0 && core.slice_end < when) when = core.slice_end;
+  state.core_events.push_back({when, c, core.generation});
+  std::push_heap(state.core_events.begin(), state.core_events.end(), coreEventLater);
+}
+
+ProcessView Engine::Impl::view(ProcessId id, Tick t) const {
+  const ProcessRuntime& p = state.processes[at(id)];
+  const ProcessSpec& spec = scenario.processes[at(id)];
+  ProcessView v;
+  v.id = id;
+  v.arrival = spec.arrival;
+  v.priority = spec.priority;
+  v.burst_length = spec.bursts[p.burst].length;
+  v.burst_remaining = p.state == State::Running ? p.remaining - std::max<Tick>(0, t - p.run_start) : p.remaining;
+  v.ready_seq = p.ready_seq;
+  return v;
+}
+
+CoreId Engine::Impl::lowestIdleCore() const {
+  if (state.idle_cores == 0) return kNoCore;
+  for (CoreId c = 0; c < static_cast<CoreId>(state.cores.size()); ++c) {
+    const CoreRuntime& core = state.cores[at(c)];
+    if (core.running == kNoProcess && core.held_by == kNoProcess) return c;
+  }
+  return kNoCore;
+}
+
+}  // namespace sim

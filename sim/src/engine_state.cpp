@@ -1,0 +1,30 @@
+#include "sim/engine_state.hpp"
+
+#include <algorithm>
+
+namespace sim {
+
+Tick EngineState::burstRemaining(ProcessId process) const {
+  const ProcessRuntime& p = processes[static_cast<std::size_t>(process)];
+  if (p.state != State::Running) return p.remaining;
+  return p.remaining - std::max<Tick>(0, now - p.run_start);
+}
+
+Tick EngineState::ticksIn(ProcessId process, State state) const {
+  const ProcessRuntime& p = processes[static_cast<std::size_t>(process)];
+  const Tick end = now + 1;  // the open interval runs through tick `now`
+  switch (state) {
+    case State::Ready:
+      return p.waiting + (p.state == State::Ready ? std::max<Tick>(0, end - p.since) : 0);
+    case State::Blocked:
+      return p.blocked + (p.state == State::Blocked ? std::max<Tick>(0, end - p.since) : 0);
+    case State::Running:
+      return p.cpu + (p.state == State::Running ? std::max<Tick>(0, end - p.run_start) : 0);
+    case State::New:
+    case State::Terminated:
+      return 0;
+  }
+  return 0;
+}
+
+}  // namespace sim
