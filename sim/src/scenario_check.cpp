@@ -1,0 +1,163 @@
+#include "scenario_check.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <string_view>
+#include <unordered_map>
+
+#include "sim/metrics.hpp"
+#include "sim/policies.hpp"
+#include "sim/scenario_json.hpp"
+#include "text_hints.hpp"
+
+namespace sim::detail {
+namespace {
+
+[[noreturn]] void fail(std::string where, std::string message) {
+  throw ScenarioError(std::move(where), std::move(message));
+}
+
+std::string processPath(std::size_t index) {
+  return "processes[" + std::to_string(index) + "]";
+}
+
+std::string burstPath(std::size_t process, std::size_t burst) {
+  return processPath(process) + ".bursts[" + std::to_string(burst) + "]";
+}
+
+void checkRange(const std::string& where, std::int64_t value, std::int64_t low, std::int64_t high) {
+  if (value < low) fail(where, "must be at least " + std::to_string(low) + ", got " + std::to_string(value));
+  if (value > high) fail(where, "must be at most " + std::to_string(high) + ", got " + std::to_string(value));
+}
+
+std::vector<std::string_view> views(const std::vector<std::string>& words) {
+  return {words.begin(), words.end()};
+}
+
+}  // namespace
+
+void checkPolicyName(const std::string& where, const std::string& name) {
+  if (isKnownPolicy(name)) return;
+  const std::vector<std::string>& known = policyNames();
+  std::string list;
+  for (const std::string& known_name : known) list += (list.empty() ? "" : ", ") + known_name;
+  fail(where, "unknown policy " + quoteText(name) + didYouMean(name, views(known)) + "; known policies: " + list);
+}
+
+namespace {
+
+void checkPolicy(const PolicySpec& policy) {
+  checkPolicyName("policy.name", policy.name);
+  if (policy.name == "rr" && policy.quantum < 1) {
+    fail("policy.quantum", "round robin (rr) needs a quantum of at least 1 tick");
+  }
+  if (policy.quantum != 0) checkRange("policy.quantum", policy.quantum, 1, kMaxQuantum);
+}
+
+void checkDevices(const std::vector<std::string>& devices) {
+  if (devices.empty() || devices[0] != "io") fail("devices[0]", "the first device must be the default \"io\"");
+  if (devices.size() > kMaxDevices) {
+    fail("devices", "at most " + std::to_string(kMaxDevices) + " devices, got " + std::to_string(devices.size()));
+  }
+  std::unordered_map<std::string_view, std::size_t> seen;
+  for (std::size_t i = 0; i < devices.size(); ++i) {
+    const std::string where = "devices[" + std::to_string(i) + "]";
+    if (devices[i].empty()) fail(where, "a device name must not be empty");
+    if (!seen.emplace(devices[i], i).second) fail(where, "duplicate device " + quoteText(devices[i]));
+  }
+}
+
+void checkBursts(const ProcessSpec& process, std::size_t index, std::size_t device_count) {
+  const std::vector<Burst>& bursts = process.bursts;
+  if (bursts.empty()) fail(processPath(index) + ".bursts", "a process needs at least one burst");
+  if (static_cast<std::int64_t>(bursts.size()) > kMaxBurstsPerProcess) {
+    fail(processPath(index) + ".bursts", "at most " + std::to_string(kMaxBurstsPerProcess) + " bursts, got " +
+                                             std::to_string(bursts.size()));
+  }
+  for (std::size_t j = 0; j < bursts.size(); ++j) {
+    const Burst& burst = bursts[j];
+    const std::string where = burstPath(index, j);
+    if (burst.length < 1 || burst.length > kMaxBurstLength) {
+      fail(where, "a burst lasts 1 to " + std::to_string(kMaxBurstLength) + " ticks, got " +
+                      std::to_string(burst.length));
+    }
+    if (burst.kind == BurstKind::Cpu && burst.device != 0) fail(where, "a CPU burst has no device");
+    if (burst.kind == BurstKind::Io && burst.device >= device_count) {
+      fail(where, "device index " + std::to_string(burst.device) + " is not in devices");
+    }
+    if (j == 0 && burst.kind != BurstKind::Cpu) fail(where, "a process must begin with a CPU burst");
+    if (j > 0 && burst.kind == bursts[j - 1].kind) {
+      fail(where, burst.kind == BurstKind::Cpu ? "expected an IO burst after a CPU burst"
+                                               : "expected a CPU burst after an IO burst");
+    }
+  }
+  if (bursts.back().kind != BurstKind::Cpu) {
+    fail(burstPath(index, bursts.size() - 1), "a process must end with a CPU burst");
+  }
+}
+
+void checkNames(const std::vector<ProcessSpec>& processes, const std::vector<bool>* named_in_file) {
+  std::unordered_map<std::string_view, std::size_t> first_use;
+  first_use.reserve(processes.size());
+  auto explicitName = [&](std::size_t i) { return named_in_file == nullptr || (*named_in_file)[i]; };
+  for (std::size_t i = 0; i < processes.size(); ++i) {
+    const std::string& name = processes[i].name;
+    if (name.empty()) fail(processPath(i) + ".name", "a process name must not be empty");
+    const auto [it, inserted] = first_use.emplace(name, i);
+    if (inserted) continue;
+    const std::size_t other = it->second;
+    if (!explicitName(i)) {
+      fail(processPath(i), "its default name " + quoteText(name) + " is already taken by " + processPath(other));
+    }
+    fail(processPath(i) + ".name", "duplicate name " + quoteText(name) + " (also " + processPath(other) +
+                                       (explicitName(other) ? "" : ", named by default") + ")");
+  }
+}
+
+void checkExpectations(const Expectations& expect, const std::vector<ProcessSpec>& processes) {
+  const std::vector<std::string> run_names = runMetricNames();
+  const std::vector<std::string> process_names = processMetricNames();
+  for (const auto& [metric, value] : expect.run) {
+    if (std::find(run_names.begin(), run_names.end(), metric) == run_names.end()) {
+      fail("expect", "unknown metric " + quoteText(metric) + didYouMean(metric, views(run_names)));
+    }
+    if (!std::isfinite(value)) fail("expect." + metric, "must be a finite number");
+  }
+  if (expect.processes.empty()) return;
+  std::unordered_map<std::string_view, std::size_t> index;
+  index.reserve(processes.size());
+  for (std::size_t i = 0; i < processes.size(); ++i) index.emplace(processes[i].name, i);
+  for (const auto& [process, metrics] : expect.processes) {
+    const std::string where = "expect.processes." + process;
+    if (index.find(process) == index.end()) fail(where, "no process is named " + quoteText(process));
+    for (const auto& [metric, value] : metrics) {
+      if (std::find(process_names.begin(), process_names.end(), metric) == process_names.end()) {
+        fail(where, "unknown metric " + quoteText(metric) + didYouMean(metric, views(process_names)));
+      }
+      if (!std::isfinite(value)) fail(where + "." + metric, "must be a finite number");
+    }
+  }
+}
+
+}  // namespace
+
+void checkScenario(const Scenario& scenario, const std::vector<bool>* named_in_file) {
+  checkRange("cores", scenario.cores, 1, kMaxCores);
+  checkPolicy(scenario.policy);
+  checkRange("context_switch", scenario.context_switch, 0, kMaxContextSwitch);
+  checkDevices(scenario.devices);
+  const std::vector<ProcessSpec>& processes = scenario.processes;
+  if (processes.empty()) fail("processes", "a scenario needs at least one process");
+  if (static_cast<std::int64_t>(processes.size()) > kMaxProcesses) {
+    fail("processes", "at most " + std::to_string(kMaxProcesses) + " processes, got " +
+                          std::to_string(processes.size()));
+  }
+  for (std::size_t i = 0; i < processes.size(); ++i) {
+    checkRange(processPath(i) + ".arrival", processes[i].arrival, 0, kMaxArrival);
+    checkBursts(processes[i], i, scenario.devices.size());
+  }
+  checkNames(processes, named_in_file);
+  if (scenario.expect) checkExpectations(*scenario.expect, processes);
+}
+
+}  // namespace sim::detail

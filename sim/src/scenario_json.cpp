@@ -1,0 +1,64 @@
+// The entry points of sim/scenario_json.hpp. Reading is in
+// scenario_reader.cpp, checking in scenario_check.cpp, writing in
+// scenario_writer.cpp.
+#include "sim/scenario_json.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+#include "scenario_check.hpp"
+#include "scenario_reader.hpp"
+
+namespace sim {
+
+ScenarioError::ScenarioError(std::string where, std::string message)
+    : std::runtime_error(where + ": " + message), where_(std::move(where)), message_(std::move(message)) {}
+
+Scenario parseScenario(std::string_view json_text) {
+  detail::ReadScenario read = detail::readScenarioJson(json_text);
+  detail::checkScenario(read.scenario, &read.named_in_file);
+  return std::move(read.scenario);
+}
+
+namespace {
+
+std::string readAll(std::istream& in) {
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return std::move(buffer).str();
+}
+
+std::string readFile(const std::string& path) {
+  if (path == "-") {
+    std::string text = readAll(std::cin);
+    if (std::cin.bad()) throw ScenarioError("<stdin>", "cannot read standard input");
+    return text;
+  }
+  std::error_code error;
+  if (std::filesystem::is_directory(path, error)) throw ScenarioError(path, "is a directory, not a scenario file");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw ScenarioError(path, std::string("cannot open: ") + std::strerror(errno));
+  std::string text = readAll(in);
+  if (in.bad()) throw ScenarioError(path, std::string("cannot read: ") + std::strerror(errno));
+  return text;
+}
+
+}  // namespace
+
+Scenario loadScenario(const std::string& path) {
+  const std::string text = readFile(path);
+  try {
+    return parseScenario(text);
+  } catch (const ScenarioError& error) {
+    throw ScenarioError((path == "-" ? "<stdin>" : path) + ": " + error.where(), error.message());
+  }
+}
+
+void validateScenario(const Scenario& scenario) { detail::checkScenario(scenario, nullptr); }
+
+}  // namespace sim

@@ -1,0 +1,178 @@
+// scenarioToJson: written by hand into one string buffer, because a
+// million-process scenario through a nlohmann DOM costs seconds and
+// gigabytes. One process per line keeps big files readable with grep.
+#include <charconv>
+#include <cstdint>
+#include <string>
+
+#include "sim/scenario_json.hpp"
+#include "text_hints.hpp"
+
+namespace sim {
+namespace {
+
+class Writer {
+ public:
+  explicit Writer(int indent) : indent_(indent) {}
+
+  std::string take() { return std::move(out_); }
+  void reserve(std::size_t bytes) { out_.reserve(bytes); }
+
+  void open(char bracket) {
+    out_ += bracket;
+    ++depth_;
+    first_ = true;
+  }
+  void close(char bracket) {
+    --depth_;
+    if (!first_) newline();
+    out_ += bracket;
+    first_ = false;
+  }
+  // Starts a member of the enclosing object (key given) or array (key empty).
+  void member(std::string_view key) {
+    if (!first_) out_ += ',';
+    newline();
+    first_ = false;
+    if (!key.empty()) {
+      detail::appendJsonString(out_, key);
+      out_ += indent_ >= 0 ? ": " : ":";
+    }
+  }
+  void raw(std::string_view text) { out_ += text; }
+  void string(std::string_view text) { detail::appendJsonString(out_, text); }
+  void integer(std::int64_t value) {
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
+    out_.append(digits, end);
+  }
+  void number(double value) {
+    char digits[32];
+    const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;  // shortest exact form
+    out_.append(digits, end);
+  }
+  void boolean(bool value) { out_ += value ? "true" : "false"; }
+
+ private:
+  void newline() {
+    if (indent_ < 0) return;
+    out_ += '\n';
+    out_.append(static_cast<std::size_t>(depth_ * indent_), ' ');
+  }
+
+  std::string out_;
+  int indent_;
+  int depth_ = 0;
+  bool first_ = true;
+};
+
+// One process on one line: {"name": "P1", "arrival": 0, "priority": 0, "bursts": [{"cpu": 5}, ...]}
+void writeProcess(Writer& out, const Scenario& scenario, const ProcessSpec& process, const char* separator) {
+  out.raw("{\"name\":");
+  out.raw(separator);
+  out.string(process.name);
+  out.raw(",");
+  out.raw(separator);
+  out.raw("\"arrival\":");
+  out.raw(separator);
+  out.integer(process.arrival);
+  out.raw(",");
+  out.raw(separator);
+  out.raw("\"priority\":");
+  out.raw(separator);
+  out.integer(process.priority);
+  out.raw(",");
+  out.raw(separator);
+  out.raw("\"bursts\":");
+  out.raw(separator);
+  out.raw("[");
+  for (std::size_t i = 0; i < process.bursts.size(); ++i) {
+    const Burst& burst = process.bursts[i];
+    if (i > 0) {
+      out.raw(",");
+      out.raw(separator);
+    }
+    out.raw(burst.kind == BurstKind::Cpu ? "{\"cpu\":" : "{\"io\":");
+    out.raw(separator);
+    out.integer(burst.length);
+    if (burst.kind == BurstKind::Io && burst.device != 0) {
+      out.raw(",");
+      out.raw(separator);
+      out.raw("\"device\":");
+      out.raw(separator);
+      out.string(scenario.devices.at(burst.device));
+    }
+    out.raw("}");
+  }
+  out.raw("]}");
+}
+
+void writeExpectations(Writer& out, const Expectations& expect) {
+  out.member("expect");
+  out.open('{');
+  for (const auto& [metric, value] : expect.run) {
+    out.member(metric);
+    out.number(value);
+  }
+  if (!expect.processes.empty()) {
+    out.member("processes");
+    out.open('{');
+    for (const auto& [process, metrics] : expect.processes) {
+      out.member(process);
+      out.open('{');
+      for (const auto& [metric, value] : metrics) {
+        out.member(metric);
+        out.number(value);
+      }
+      out.close('}');
+    }
+    out.close('}');
+  }
+  out.close('}');
+}
+
+}  // namespace
+
+std::string scenarioToJson(const Scenario& scenario, int indent) {
+  Writer out(indent);
+  out.reserve(256 + scenario.processes.size() * 96);
+  const char* separator = indent >= 0 ? " " : "";
+  out.open('{');
+  out.member("name");
+  out.string(scenario.name);
+  out.member("description");
+  out.string(scenario.description);
+  out.member("cores");
+  out.integer(scenario.cores);
+  out.member("policy");
+  out.open('{');
+  out.member("name");
+  out.string(scenario.policy.name);
+  if (scenario.policy.quantum != 0) {
+    out.member("quantum");
+    out.integer(scenario.policy.quantum);
+  }
+  out.member("preemptive");
+  out.boolean(scenario.policy.preemptive);
+  out.member("multiprogramming");
+  out.boolean(scenario.policy.multiprogramming);
+  out.member("wakeup_preempts");
+  out.boolean(scenario.policy.wakeup_preempts);
+  out.close('}');
+  out.member("context_switch");
+  out.integer(scenario.context_switch);
+  out.member("processes");
+  out.open('[');
+  for (const ProcessSpec& process : scenario.processes) {
+    out.member("");
+    writeProcess(out, scenario, process, separator);
+  }
+  out.close(']');
+  if (scenario.expect) writeExpectations(out, *scenario.expect);
+  out.close('}');
+  std::string text = out.take();
+  if (indent >= 0) text += '\n';
+  return text;
+}
+
+}  // namespace sim
