@@ -2,7 +2,7 @@
 add_library(procsim_warnings INTERFACE)
 target_compile_options(procsim_warnings INTERFACE
   -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wold-style-cast
-  -Wcast-align -Woverloaded-virtual -Wnull-dereference -Wformat=2
+  -Wcast-align -Woverloaded-virtual -Wformat=2
   -Wimplicit-fallthrough -Wmisleading-indentation -Wduplicated-cond
   -Wlogical-op -Werror)
 

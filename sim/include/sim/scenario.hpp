@@ -48,9 +48,8 @@ struct PolicySpec {
   bool wakeup_preempts = false;   // true: a process whose IO ends runs at once
 };
 
-// Optional expected results, checked by `procsim check`. Absent values are
-// not checked. Floating values compare with a tolerance of 1e-6 after the
-// values are rounded the way they are printed (see docs/check.md).
+// Optional expected results, checked by `procsim check` (sim/expectations.hpp
+// says how values are compared). Absent values are not checked.
 struct Expectations {
   std::map<std::string, double> run;   // whole-run metric name -> value
   std::map<std::string, std::map<std::string, double>> processes;  // name -> metric -> value

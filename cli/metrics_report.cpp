@@ -1,0 +1,93 @@
+#include <iomanip>
+
+#include <nlohmann/json.hpp>
+
+#include "reports.hpp"
+
+namespace cli {
+
+namespace {
+std::string orDash(sim::Tick value) { return value < 0 ? "-" : std::to_string(value); }
+}  // namespace
+
+void printMetricsText(std::ostream& out, const sim::Scenario& scenario, const sim::RunMetrics& m) {
+  std::size_t width = 7;
+  for (const auto& p : m.processes) width = std::max(width, p.name.size() + 2);
+  const int w = static_cast<int>(width);
+  out << std::left << std::setw(w) << "process" << std::right << std::setw(9) << "arrival" << std::setw(12)
+      << "completion" << std::setw(12) << "turnaround" << std::setw(9) << "waiting" << std::setw(10) << "response"
+      << std::setw(9) << "blocked" << std::setw(6) << "cpu" << std::setw(10) << "overhead" << "\n";
+  for (const auto& p : m.processes) {
+    out << std::left << std::setw(w) << p.name << std::right << std::setw(9) << p.arrival << std::setw(12)
+        << orDash(p.completion) << std::setw(12) << p.turnaround << std::setw(9) << p.waiting << std::setw(10)
+        << orDash(p.response) << std::setw(9) << p.blocked << std::setw(6) << p.cpu << std::setw(10) << p.overhead
+        << "\n";
+  }
+  out << "\n" << std::fixed << std::setprecision(2);
+  out << "policy            " << scenario.policy.name;
+  if (scenario.policy.name == "rr") out << " (quantum " << scenario.policy.quantum << ")";
+  if (scenario.policy.name == "priority") out << (scenario.policy.preemptive ? " (preemptive)" : " (non-preemptive)");
+  if (!scenario.policy.multiprogramming) out << ", multiprogramming off";
+  if (scenario.policy.wakeup_preempts) out << ", wakeup preempts";
+  out << ", " << scenario.cores << (scenario.cores == 1 ? " core" : " cores");
+  if (scenario.context_switch > 0) out << ", context switch " << scenario.context_switch;
+  out << "\n";
+  out << "avg turnaround    " << m.avg_turnaround << "\n";
+  out << "avg waiting       " << m.avg_waiting << "\n";
+  out << "avg response      " << m.avg_response << "\n";
+  out << "makespan          " << m.makespan << "\n";
+  out << "cpu utilization   " << m.cpu_utilization * 100.0 << "%\n";
+  out << "throughput        " << std::setprecision(4) << m.throughput << " processes/tick\n";
+  out << "context switches  " << m.context_switches << "\n";
+  out << "transitions       ";
+  for (int k = 0; k < sim::kTransitionKindCount; ++k) {
+    out << (k ? ", " : "") << sim::name(static_cast<sim::TransitionKind>(k)) << " " << m.transitions[static_cast<std::size_t>(k)];
+  }
+  out << "\n" << std::defaultfloat;
+}
+
+std::string metricsJson(const sim::Scenario& scenario, const sim::RunMetrics& m) {
+  nlohmann::ordered_json out;
+  out["scenario"] = scenario.name;
+  out["policy"] = scenario.policy.name;
+  if (scenario.policy.name == "rr") out["quantum"] = scenario.policy.quantum;
+  out["cores"] = scenario.cores;
+  out["makespan"] = m.makespan;
+  out["cpu_utilization"] = m.cpu_utilization;
+  out["throughput"] = m.throughput;
+  out["avg_turnaround"] = m.avg_turnaround;
+  out["avg_waiting"] = m.avg_waiting;
+  out["avg_response"] = m.avg_response;
+  out["context_switches"] = m.context_switches;
+  out["overhead"] = m.overhead_ticks;
+  nlohmann::ordered_json transitions;
+  for (int k = 0; k < sim::kTransitionKindCount; ++k) {
+    transitions[std::string(sim::name(static_cast<sim::TransitionKind>(k)))] = m.transitions[static_cast<std::size_t>(k)];
+  }
+  out["transitions"] = transitions;
+  nlohmann::ordered_json processes = nlohmann::ordered_json::array();
+  for (const auto& p : m.processes) {
+    processes.push_back({{"name", p.name}, {"arrival", p.arrival}, {"completion", p.completion},
+                         {"turnaround", p.turnaround}, {"waiting", p.waiting}, {"response", p.response},
+                         {"blocked", p.blocked}, {"cpu", p.cpu}, {"overhead", p.overhead}});
+  }
+  out["processes"] = processes;
+  return out.dump(2);
+}
+
+void printMetricsCsv(std::ostream& out, const sim::RunMetrics& m) {
+  out << "name,arrival,completion,turnaround,waiting,response,blocked,cpu,overhead\n";
+  for (const auto& p : m.processes) {
+    const bool quote = p.name.find_first_of(",\"\n") != std::string::npos;
+    std::string name = p.name;
+    if (quote) {
+      std::string escaped;
+      for (char ch : name) escaped += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+      name = "\"" + escaped + "\"";
+    }
+    out << name << ',' << p.arrival << ',' << p.completion << ',' << p.turnaround << ',' << p.waiting << ','
+        << p.response << ',' << p.blocked << ',' << p.cpu << ',' << p.overhead << "\n";
+  }
+}
+
+}  // namespace cli

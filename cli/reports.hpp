@@ -1,0 +1,28 @@
+// cli/reports.hpp: the ways `procsim run` and `compare` print results.
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "sim/metrics.hpp"
+#include "sim/scenario.hpp"
+
+namespace cli {
+
+// OSTEP process-run style: a row per tick (or per tick where something
+// changes, when the run is long) with what each core runs and each
+// process's state. Re-runs the scenario tick by tick; `makespan` is the
+// tick of the run's last exit.
+void printTickTable(std::ostream& out, const sim::Scenario& scenario, sim::Tick makespan);
+
+// Per-process metrics and the whole-run figures, as aligned text.
+void printMetricsText(std::ostream& out, const sim::Scenario& scenario, const sim::RunMetrics& metrics);
+
+// The JSON object documented in docs/cli.md.
+std::string metricsJson(const sim::Scenario& scenario, const sim::RunMetrics& metrics);
+
+// A CSV table: a header, then one row per process.
+void printMetricsCsv(std::ostream& out, const sim::RunMetrics& metrics);
+
+}  // namespace cli

@@ -1,0 +1,48 @@
+// Builds scenarios for tests from compact burst text ("c5 i3 c2").
+#pragma once
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "sim/burst_text.hpp"
+#include "sim/engine.hpp"
+#include "sim/metrics.hpp"
+#include "sim/scenario.hpp"
+
+namespace test {
+
+struct P {
+  std::string name;
+  sim::Tick arrival = 0;
+  std::string bursts;
+  int priority = 0;
+};
+
+inline sim::Scenario makeScenario(const std::string& policy, int cores, const std::vector<P>& processes,
+                                  sim::Tick quantum = 0) {
+  sim::Scenario s;
+  s.name = "test";
+  s.cores = cores;
+  s.policy.name = policy;
+  s.policy.quantum = quantum;
+  for (const P& p : processes) {
+    sim::ProcessSpec spec;
+    spec.name = p.name;
+    spec.arrival = p.arrival;
+    spec.priority = p.priority;
+    const sim::ParsedBursts parsed = sim::parseBurstText(p.bursts);
+    if (!parsed.errors.empty()) throw std::invalid_argument(p.name + ": " + parsed.errors.front().message);
+    sim::assignBursts(s, spec, parsed);
+    s.processes.push_back(spec);
+  }
+  return s;
+}
+
+inline sim::RunMetrics runToEnd(const sim::Scenario& scenario) {
+  sim::Engine engine(scenario);
+  engine.runToEnd();
+  return sim::computeMetrics(engine);
+}
+
+}  // namespace test
