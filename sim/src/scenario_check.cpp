@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
+#include <utility>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 
 #include "sim/metrics.hpp"
@@ -25,9 +28,18 @@ std::string burstPath(std::size_t process, std::size_t burst) {
   return processPath(process) + ".bursts[" + std::to_string(burst) + "]";
 }
 
-void checkRange(const std::string& where, std::int64_t value, std::int64_t low, std::int64_t high) {
-  if (value < low) fail(where, "must be at least " + std::to_string(low) + ", got " + std::to_string(value));
-  if (value > high) fail(where, "must be at most " + std::to_string(high) + ", got " + std::to_string(value));
+// `where` is a string or a function that makes one: paths are built only on failure.
+template <typename Where>
+void checkRange(const Where& where, std::int64_t value, std::int64_t low, std::int64_t high) {
+  if (value >= low && value <= high) return;
+  std::string place;
+  if constexpr (std::is_invocable_v<Where>) {
+    place = where();
+  } else {
+    place = where;
+  }
+  if (value < low) fail(place, "must be at least " + std::to_string(low) + ", got " + std::to_string(value));
+  fail(place, "must be at most " + std::to_string(high) + ", got " + std::to_string(value));
 }
 
 std::vector<std::string_view> views(const std::vector<std::string>& words) {
@@ -76,6 +88,10 @@ void checkBursts(const ProcessSpec& process, std::size_t index, std::size_t devi
   }
   for (std::size_t j = 0; j < bursts.size(); ++j) {
     const Burst& burst = bursts[j];
+    const bool ok = burst.length >= 1 && burst.length <= kMaxBurstLength &&
+                    (burst.kind == BurstKind::Cpu ? burst.device == 0 : burst.device < device_count) &&
+                    (j == 0 ? burst.kind == BurstKind::Cpu : burst.kind != bursts[j - 1].kind);
+    if (ok) continue;
     const std::string where = burstPath(index, j);
     if (burst.length < 1 || burst.length > kMaxBurstLength) {
       fail(where, "a burst lasts 1 to " + std::to_string(kMaxBurstLength) + " ticks, got " +
@@ -96,22 +112,41 @@ void checkBursts(const ProcessSpec& process, std::size_t index, std::size_t devi
   }
 }
 
+// Finds the first process (lowest index) whose name an earlier one has,
+// by sorting name hashes: far faster than a hash map for a million names.
 void checkNames(const std::vector<ProcessSpec>& processes, const std::vector<bool>* named_in_file) {
-  std::unordered_map<std::string_view, std::size_t> first_use;
-  first_use.reserve(processes.size());
-  auto explicitName = [&](std::size_t i) { return named_in_file == nullptr || (*named_in_file)[i]; };
-  for (std::size_t i = 0; i < processes.size(); ++i) {
-    const std::string& name = processes[i].name;
-    if (name.empty()) fail(processPath(i) + ".name", "a process name must not be empty");
-    const auto [it, inserted] = first_use.emplace(name, i);
-    if (inserted) continue;
-    const std::size_t other = it->second;
-    if (!explicitName(i)) {
-      fail(processPath(i), "its default name " + quoteText(name) + " is already taken by " + processPath(other));
-    }
-    fail(processPath(i) + ".name", "duplicate name " + quoteText(name) + " (also " + processPath(other) +
-                                       (explicitName(other) ? "" : ", named by default") + ")");
+  const std::size_t count = processes.size();
+  std::vector<std::pair<std::size_t, std::uint32_t>> by_hash(count);  // name hash, process index
+  for (std::size_t i = 0; i < count; ++i) {
+    if (processes[i].name.empty()) fail(processPath(i) + ".name", "a process name must not be empty");
+    by_hash[i] = {std::hash<std::string_view>{}(processes[i].name), static_cast<std::uint32_t>(i)};
   }
+  std::sort(by_hash.begin(), by_hash.end());
+  std::size_t duplicate = count;  // the later process of the first clash
+  std::size_t original = count;   // the first process with that name
+  for (std::size_t group = 0; group < count;) {
+    std::size_t group_end = group + 1;
+    while (group_end < count && by_hash[group_end].first == by_hash[group].first) ++group_end;
+    for (std::size_t k = group + 1; k < group_end && by_hash[k].second < duplicate; ++k) {
+      for (std::size_t m = group; m < k; ++m) {
+        if (processes[by_hash[m].second].name == processes[by_hash[k].second].name) {
+          duplicate = by_hash[k].second;
+          original = by_hash[m].second;
+          break;
+        }
+      }
+    }
+    group = group_end;
+  }
+  if (duplicate == count) return;
+  const std::string& name = processes[duplicate].name;
+  auto explicitName = [&](std::size_t i) { return named_in_file == nullptr || (*named_in_file)[i]; };
+  if (!explicitName(duplicate)) {
+    fail(processPath(duplicate),
+         "its default name " + quoteText(name) + " is already taken by " + processPath(original));
+  }
+  fail(processPath(duplicate) + ".name", "duplicate name " + quoteText(name) + " (also " + processPath(original) +
+                                             (explicitName(original) ? "" : ", named by default") + ")");
 }
 
 void checkExpectations(const Expectations& expect, const std::vector<ProcessSpec>& processes) {
@@ -153,7 +188,7 @@ void checkScenario(const Scenario& scenario, const std::vector<bool>* named_in_f
                           std::to_string(processes.size()));
   }
   for (std::size_t i = 0; i < processes.size(); ++i) {
-    checkRange(processPath(i) + ".arrival", processes[i].arrival, 0, kMaxArrival);
+    checkRange([i] { return processPath(i) + ".arrival"; }, processes[i].arrival, 0, kMaxArrival);
     checkBursts(processes[i], i, scenario.devices.size());
   }
   checkNames(processes, named_in_file);

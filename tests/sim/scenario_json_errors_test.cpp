@@ -232,3 +232,13 @@ TEST_CASE("validateScenario checks a scenario built in code", "[sim][json][error
     CHECK_THAT(whereOf(bad), Contains("expect.avg_waiting: must be a finite number"));
   }
 }
+
+TEST_CASE("among several clashing names the earliest clash is reported", "[sim][json][errors]") {
+  std::string processes;
+  for (const char* name : {"B", "A", "C", "A", "B", "C"}) {
+    processes += std::string(processes.empty() ? "" : ", ") + R"({"name": ")" + name + R"(", "bursts": [{"cpu": 1}]})";
+  }
+  const sim::ScenarioError error = errorOf(R"({"processes": [)" + processes + "]}");
+  CHECK(error.where() == "processes[3].name");
+  CHECK(error.message() == R"(duplicate name "A" (also processes[1]))");
+}

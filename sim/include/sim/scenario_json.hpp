@@ -34,7 +34,9 @@ Scenario loadScenario(const std::string& path);
 // Checks a scenario built in code: throws ScenarioError for the first problem.
 void validateScenario(const Scenario& scenario);
 
-// Writes a scenario as JSON that parseScenario reads back to an equal scenario.
+// Writes a scenario as JSON that parseScenario reads back to an equal scenario
+// (devices that no burst uses are not written). indent >= 0: keys indented
+// by `indent` spaces, one process per line; indent < 0: a single line.
 std::string scenarioToJson(const Scenario& scenario, int indent = 2);
 
 }  // namespace sim
