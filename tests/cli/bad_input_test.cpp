@@ -1,0 +1,54 @@
+// Bad input gets a message that names the place, and exit status 2.
+#include <catch2/catch.hpp>
+
+#include "run_procsim.hpp"
+
+using test::asset;
+using test::runProcsim;
+
+namespace {
+void expectBadInput(const test::CommandResult& r, const std::string& fragment) {
+  INFO("stderr: " << r.err);
+  CHECK(r.status == 2);
+  CHECK_THAT(r.err, Catch::Contains(fragment));
+  CHECK(r.out.empty());
+}
+}  // namespace
+
+TEST_CASE("a missing file is named in the error", "[cli][bad-input]") {
+  expectBadInput(runProcsim("run /nonexistent/scenario.json"), "/nonexistent/scenario.json");
+}
+
+TEST_CASE("malformed JSON is reported with line and column", "[cli][bad-input]") {
+  expectBadInput(runProcsim("run -", "{\n  \"cores\": 2,\n  \"processes\": [,]\n}"), "line 3");
+}
+
+TEST_CASE("a misspelt key does not pass silently", "[cli][bad-input]") {
+  expectBadInput(runProcsim("validate -", R"({"cores": 1, "processes": [{"arival": 0, "bursts": [{"cpu": 1}]}]})"),
+                 "arival");
+}
+
+TEST_CASE("a process that begins with IO is refused with its place", "[cli][bad-input]") {
+  expectBadInput(
+      runProcsim("run -", R"({"cores": 1, "processes": [{"bursts": [{"cpu": 1}]}, {"bursts": [{"io": 2}, {"cpu": 1}]}]})"),
+      "processes[1].bursts[0]");
+}
+
+TEST_CASE("bad flag values are refused", "[cli][bad-input]") {
+  expectBadInput(runProcsim("run " + asset("rr.json") + " --quantum 0"), "quantum");
+  expectBadInput(runProcsim("run " + asset("rr.json") + " --policy lottery"), "policy");
+  expectBadInput(runProcsim("run " + asset("rr.json") + " --cores 0"), "cores");
+  expectBadInput(runProcsim("run " + asset("rr.json") + " --format xml"), "format");
+  expectBadInput(runProcsim("run " + asset("fcfs-convoy.json") + " --policy rr"), "quantum");
+  expectBadInput(runProcsim("run " + asset("rr.json") + " --metrics-only --svg /tmp/x.svg"), "--metrics-only");
+}
+
+TEST_CASE("an unknown subcommand or no subcommand is bad input", "[cli][bad-input]") {
+  CHECK(runProcsim("frobnicate").status == 2);
+  CHECK(runProcsim("").status == 2);
+}
+
+TEST_CASE("an unwritable output path is named and leaves nothing behind", "[cli][bad-input]") {
+  expectBadInput(runProcsim("run " + asset("rr.json") + " --format json --svg /nonexistent/dir/out.svg"),
+                 "/nonexistent/dir/out.svg");
+}
