@@ -1,0 +1,76 @@
+// gui/app/app.hpp: the application: window, session, views, the frame
+// loop, the script runner and the settings that persist between runs.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "app/fonts.hpp"
+#include "app/launch_options.hpp"
+#include "app/script.hpp"
+#include "app/settings.hpp"
+#include "app/window.hpp"
+#include "model/session.hpp"
+#include "views/view.hpp"
+
+namespace gui {
+
+class App final : public AppCommands {
+ public:
+  explicit App(LaunchOptions options);
+  ~App() override;
+  // Runs until the window closes, or the headless task ends; returns the
+  // exit status (launch_options.hpp).
+  int run();
+
+  // [AppCommands]
+  bool openScenario(const std::string& path) override;
+  void switchLanguage(Language language) override;
+  bool chineseAvailable() const override { return fonts_.chinese; }
+  const std::vector<std::string>& recentFiles() const override { return settings_.recent_files; }
+  void rememberFile(const std::string& path) override;
+  float uiScale() const override { return scale_; }
+
+ private:
+  int startUp();
+  void setUpImGui();
+  void loadStartScenario();
+  void renderOneFrame(double seconds, bool timed);
+  void buildFrame();
+  void drawLayout();
+  void handleShortcuts();
+  void saveOnExit();
+  int benchmark();
+
+  // [Script] app_script.cpp
+  enum class ScriptProgress { Running, Finished, Failed };
+  ScriptProgress advanceScript();
+  bool executeAction(const ScriptAction& action, std::string& error);
+  void injectKeys();
+
+  LaunchOptions options_;
+  Window window_;
+  Session session_;
+  ViewState state_;
+  Settings settings_;
+  std::string config_dir_;
+  std::string ini_path_;
+  bool persist_ = false;
+  FontReport fonts_;
+  float scale_ = 1.0f;
+  std::vector<std::unique_ptr<View>> views_;
+  std::vector<double> frame_build_ms_;
+
+  std::vector<ScriptAction> script_;
+  std::size_t script_next_ = 0;
+  int wait_frames_ = 0;
+  std::string pending_key_;   // pressed during the next frame
+  std::string held_key_;      // released on the frame after
+  std::string capture_path_;  // saved after this many settle frames
+  int capture_settle_ = 0;
+  bool last_action_failed_ = false;
+  std::string exit_error_;
+};
+
+}  // namespace gui

@@ -1,0 +1,239 @@
+// The script runner: executes UI actions between frames, through the same
+// Session methods and view state the buttons and keys use.
+#include <glad/glad.h>
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+
+#include <cfloat>
+#include <cstdio>
+#include <fstream>
+
+#include "app/app.hpp"
+#include "app/state_dump.hpp"
+#include "model/compare.hpp"
+#include "model/scenario_editor.hpp"
+#include "sim/policies.hpp"
+
+namespace gui {
+namespace {
+
+bool keyIndex(const std::string& name, int& index) {
+  if (name == "Space") index = ImGui::GetKeyIndex(ImGuiKey_Space);
+  else if (name == "Right") index = ImGui::GetKeyIndex(ImGuiKey_RightArrow);
+  else if (name == "Left") index = ImGui::GetKeyIndex(ImGuiKey_LeftArrow);
+  else if (name == "Home") index = ImGui::GetKeyIndex(ImGuiKey_Home);
+  else return false;
+  return true;
+}
+
+}  // namespace
+
+App::ScriptProgress App::advanceScript() {
+  if (!exit_error_.empty()) return ScriptProgress::Failed;
+  if (capture_settle_ > 0) {
+    --capture_settle_;
+    return ScriptProgress::Running;
+  }
+  if (!capture_path_.empty()) return ScriptProgress::Running;
+  if (wait_frames_ > 0) {
+    --wait_frames_;
+    if (wait_frames_ == 0 && session_.playing() && script_next_ > 0 && script_[script_next_ - 1].verb == "play")
+      session_.setPlaying(false);
+    return ScriptProgress::Running;
+  }
+  while (script_next_ < script_.size()) {
+    const ScriptAction& action = script_[script_next_++];
+    std::string error;
+    const bool ok = executeAction(action, error);
+    const bool excused = script_next_ < script_.size() && script_[script_next_].verb == "expect-error";
+    if (action.verb == "expect-error") {
+      if (!last_action_failed_) {
+        exit_error_ = options_.script_path + ":" + std::to_string(action.line) + ": the previous action did not fail";
+        return ScriptProgress::Failed;
+      }
+      continue;
+    }
+    last_action_failed_ = !ok;
+    if (!ok && !excused) {
+      exit_error_ = options_.script_path + ":" + std::to_string(action.line) + ": " + error;
+      return ScriptProgress::Failed;
+    }
+    if (!ok) std::fprintf(stderr, "procsim-gui: expected failure: %s\n", error.c_str());
+    if (wait_frames_ > 0 || !capture_path_.empty() || !pending_key_.empty()) return ScriptProgress::Running;
+  }
+  return ScriptProgress::Finished;
+}
+
+bool App::executeAction(const ScriptAction& action, std::string& error) {
+  const std::string& verb = action.verb;
+  auto count = [&](long long fallback) { return action.args.empty() ? fallback : action.number(0); };
+  auto needScenario = [&]() {
+    if (!session_.hasScenario()) error = "no scenario is loaded";
+    return session_.hasScenario();
+  };
+  auto modify = [&](const std::function<void(sim::Scenario&)>& change) {
+    if (!needScenario()) return false;
+    if (session_.modify(change)) return true;
+    error = session_.lastError();
+    session_.clearError();
+    return false;
+  };
+  if (verb == "load") {
+    if (openScenario(action.args[0])) return true;
+    error = session_.lastError();
+    return false;
+  }
+  if (verb == "expect-error") return true;
+  if (verb == "lang") {
+    Language language = Language::English;
+    if (!parseLanguage(action.args[0], language)) {
+      error = "lang: expected en or zh";
+      return false;
+    }
+    if (language == Language::Chinese && !fonts_.chinese) {
+      error = tr(Str::ChineseFontMissing);
+      return false;
+    }
+    switchLanguage(language);
+    return true;
+  }
+  if (verb == "panel") {
+    if (!parsePanel(action.args[0], state_.panel)) {
+      error = "panel: unknown panel '" + action.args[0] + "'";
+      return false;
+    }
+    state_.panel_requested = true;
+    wait_frames_ = 2;
+    return true;
+  }
+  if (verb == "frames") {
+    wait_frames_ = static_cast<int>(count(1));
+    return true;
+  }
+  if (verb == "screenshot") {
+    capture_path_ = action.args[0];
+    capture_settle_ = 2;  // let tables and auto-sized items settle
+    return true;
+  }
+  if (verb == "dump-state") {
+    std::ofstream out(action.args[0]);
+    out << dumpState(session_, state_) << "\n";
+    if (!out) error = action.args[0] + ": cannot write";
+    return static_cast<bool>(out);
+  }
+  if (verb == "edit-bursts" || verb == "edit-name") {
+    syncEditor(state_.editor, session_);
+    const long long index = action.number(0);
+    if (index < 0 || index >= static_cast<long long>(state_.editor.rows.size())) {
+      error = verb + ": no process " + std::to_string(index) + " in the editor";
+      return false;
+    }
+    EditorRow& row = state_.editor.rows[static_cast<std::size_t>(index)];
+    (verb == "edit-bursts" ? row.bursts : row.name) = action.args[1];
+    state_.editor.dirty = true;
+    return true;
+  }
+  if (verb == "add-process") {
+    syncEditor(state_.editor, session_);
+    addEditorRow(state_.editor);
+    return true;
+  }
+  if (verb == "apply") {
+    if (!needScenario()) return false;
+    if (applyEditor(state_.editor, session_)) return true;
+    error = state_.editor.error;
+    return false;
+  }
+  if (verb == "zoom") {
+    if (action.number(1) <= action.number(0)) {
+      error = "zoom: LAST must be greater than FIRST";
+      return false;
+    }
+    state_.timeline.first_tick = static_cast<double>(action.number(0));
+    state_.timeline.last_tick = static_cast<double>(action.number(1));
+    state_.timeline.fit_pending = false;
+    return true;
+  }
+  if (verb == "zoom-all") {
+    state_.timeline.fit_pending = true;
+    return true;
+  }
+  if (!needScenario()) return false;
+  if (verb == "step") {
+    session_.seek(session_.tick() + count(1));
+  } else if (verb == "back") {
+    session_.seek(session_.tick() - count(1));
+  } else if (verb == "next-event") {
+    for (long long i = 0; i < count(1); ++i) session_.nextEvent();
+  } else if (verb == "home") {
+    session_.home();
+  } else if (verb == "seek") {
+    session_.seek(action.number(0));
+  } else if (verb == "play") {
+    session_.setPlaying(true);
+    wait_frames_ = static_cast<int>(action.number(0));
+  } else if (verb == "pause") {
+    session_.setPlaying(false);
+  } else if (verb == "speed") {
+    session_.setSpeed(action.real(0));
+  } else if (verb == "key") {
+    std::string name = action.args[0];
+    if (name.rfind("Shift+", 0) == 0) name = name.substr(6);
+    int index = 0;
+    if (!keyIndex(name, index)) {
+      error = "key: expected Space, Right, Left, Home or Shift+Right, got '" + action.args[0] + "'";
+      return false;
+    }
+    pending_key_ = action.args[0];
+  } else if (verb == "policy") {
+    if (!sim::isKnownPolicy(action.args[0])) {
+      error = "policy: unknown policy '" + action.args[0] + "'";
+      return false;
+    }
+    return modify([&](sim::Scenario& s) { choosePolicy(s, action.args[0]); });
+  } else if (verb == "quantum") {
+    return modify([&](sim::Scenario& s) { s.policy.quantum = action.number(0); });
+  } else if (verb == "preemptive") {
+    return modify([&](sim::Scenario& s) { s.policy.preemptive = action.flag(0); });
+  } else if (verb == "cores") {
+    return modify([&](sim::Scenario& s) { s.cores = static_cast<int>(action.number(0)); });
+  } else if (verb == "context-switch") {
+    return modify([&](sim::Scenario& s) { s.context_switch = action.number(0); });
+  } else if (verb == "multiprogramming") {
+    return modify([&](sim::Scenario& s) { s.policy.multiprogramming = action.flag(0); });
+  } else if (verb == "wakeup-preempts") {
+    return modify([&](sim::Scenario& s) { s.policy.wakeup_preempts = action.flag(0); });
+  } else if (verb == "compare") {
+    state_.compare = compareAllPolicies(session_.scenario());
+    state_.compare_generation = session_.generation();
+  } else {
+    error = "action '" + verb + "' is not implemented";
+    return false;
+  }
+  return true;
+}
+
+void App::injectKeys() {
+  ImGuiIO& io = ImGui::GetIO();
+  // Scripted runs keep the pointer out of the window: no stray hover tooltips.
+  io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+  int index = 0;
+  if (!held_key_.empty()) {
+    std::string name = held_key_.rfind("Shift+", 0) == 0 ? held_key_.substr(6) : held_key_;
+    if (keyIndex(name, index)) io.KeysDown[index] = false;
+    io.KeyShift = false;
+    held_key_.clear();
+  }
+  if (!pending_key_.empty()) {
+    const bool shift = pending_key_.rfind("Shift+", 0) == 0;
+    const std::string name = shift ? pending_key_.substr(6) : pending_key_;
+    if (keyIndex(name, index)) io.KeysDown[index] = true;
+    io.KeyShift = shift;
+    held_key_ = pending_key_;
+    pending_key_.clear();
+    wait_frames_ = 1;
+  }
+}
+
+}  // namespace gui

@@ -1,0 +1,113 @@
+#include "app/script.hpp"
+
+#include <charconv>
+#include <cstdlib>
+#include <sstream>
+
+namespace gui {
+
+const std::vector<ScriptVerb> kScriptVerbs = {
+    {"load", "r", 0, "open a scenario file"},
+    {"step", "i", 1, "N ticks forward (default 1), like the Right key"},
+    {"back", "i", 1, "N ticks back (default 1), like the Left key"},
+    {"next-event", "i", 1, "to the next tick with a transition, N times"},
+    {"home", "", 0, "back to the start"},
+    {"seek", "i", 0, "put the cursor at tick T"},
+    {"play", "i", 0, "play for N frames (1/60 s each)"},
+    {"pause", "", 0, "stop playing"},
+    {"speed", "n", 0, "ticks per second, 0.5..1000"},
+    {"key", "s", 0, "press a key for one frame: Space, Right, Left, Home, Shift+Right"},
+    {"policy", "s", 0, "fcfs | sjf | srtf | rr | priority"},
+    {"quantum", "i", 0, "time slice in ticks"},
+    {"preemptive", "b", 0, "on | off"},
+    {"cores", "i", 0, "number of cores"},
+    {"context-switch", "i", 0, "switch cost in ticks"},
+    {"multiprogramming", "b", 0, "on | off"},
+    {"wakeup-preempts", "b", 0, "on | off"},
+    {"lang", "s", 0, "en | zh"},
+    {"panel", "s", 0, "processes | metrics | events | compare | scenario"},
+    {"compare", "", 0, "run every policy (the Compare panel's button)"},
+    {"edit-bursts", "ir", 0, "set process I's burst text in the editor"},
+    {"edit-name", "ir", 0, "set process I's name in the editor"},
+    {"add-process", "", 0, "add a process in the editor"},
+    {"apply", "", 0, "the editor's Apply button"},
+    {"zoom", "ii", 0, "show ticks FIRST..LAST in the timeline"},
+    {"zoom-all", "", 0, "show the whole run in the timeline"},
+    {"frames", "i", 0, "render N frames"},
+    {"screenshot", "r", 0, "save the window as PNG"},
+    {"dump-state", "r", 0, "write the session state as JSON"},
+    {"expect-error", "", 0, "the previous action must have failed (script goes on)"},
+};
+
+long long ScriptAction::number(std::size_t index) const { return std::atoll(args.at(index).c_str()); }
+double ScriptAction::real(std::size_t index) const { return std::atof(args.at(index).c_str()); }
+bool ScriptAction::flag(std::size_t index) const { return args.at(index) == "on"; }
+
+namespace {
+
+bool isInteger(const std::string& text) {
+  long long value = 0;
+  const auto [end, code] = std::from_chars(text.data(), text.data() + text.size(), value);
+  return !text.empty() && code == std::errc() && end == text.data() + text.size();
+}
+
+bool isNumber(const std::string& text) {
+  char* end = nullptr;
+  std::strtod(text.c_str(), &end);
+  return !text.empty() && end == text.c_str() + text.size();
+}
+
+const ScriptVerb* findVerb(const std::string& name) {
+  for (const ScriptVerb& verb : kScriptVerbs)
+    if (name == verb.name) return &verb;
+  return nullptr;
+}
+
+}  // namespace
+
+std::optional<std::vector<ScriptAction>> parseScript(const std::string& text, const std::string& name,
+                                                     std::string& error) {
+  std::vector<ScriptAction> actions;
+  std::istringstream in(text);
+  std::string line;
+  int number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    if (const auto hash = line.find('#'); hash != std::string::npos) line.erase(hash);
+    std::istringstream words(line);
+    ScriptAction action;
+    action.line = number;
+    if (!(words >> action.verb)) continue;
+    auto fail = [&](const std::string& message) {
+      error = name + ":" + std::to_string(number) + ": " + message;
+      return std::nullopt;
+    };
+    const ScriptVerb* verb = findVerb(action.verb);
+    if (verb == nullptr) return fail("unknown action '" + action.verb + "'");
+    const std::string shape = verb->shape;
+    for (std::size_t i = 0; i < shape.size(); ++i) {
+      std::string word;
+      if (shape[i] == 'r') {
+        std::getline(words >> std::ws, word);
+        while (!word.empty() && (word.back() == ' ' || word.back() == '\r')) word.pop_back();
+      } else {
+        words >> word;
+      }
+      if (word.empty()) {
+        if (static_cast<int>(shape.size() - i) <= verb->optional) break;
+        return fail("'" + action.verb + "' needs " + std::to_string(shape.size()) + " argument(s): " + verb->help);
+      }
+      if ((shape[i] == 'i' && !isInteger(word)) || (shape[i] == 'n' && !isNumber(word)))
+        return fail("'" + action.verb + "': '" + word + "' is not a number");
+      if (shape[i] == 'b' && word != "on" && word != "off")
+        return fail("'" + action.verb + "': expected on or off, got '" + word + "'");
+      action.args.push_back(word);
+    }
+    std::string extra;
+    if (words >> extra) return fail("'" + action.verb + "': unexpected '" + extra + "'");
+    actions.push_back(std::move(action));
+  }
+  return actions;
+}
+
+}  // namespace gui

@@ -1,0 +1,101 @@
+#include "app/state_dump.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "app/strings.hpp"
+
+namespace gui {
+namespace {
+
+using nlohmann::json;
+
+std::size_t at(std::int32_t index) { return static_cast<std::size_t>(index); }
+
+json metricsJson(const sim::RunMetrics& m) {
+  return {{"complete", m.complete},         {"elapsed", m.elapsed},
+          {"makespan", m.makespan},         {"cpu_utilization", m.cpu_utilization},
+          {"throughput", m.throughput},     {"avg_turnaround", m.avg_turnaround},
+          {"avg_waiting", m.avg_waiting},   {"avg_response", m.avg_response},
+          {"context_switches", m.context_switches}};
+}
+
+std::string processName(const sim::Scenario& scenario, sim::ProcessId id) {
+  if (id < 0 || at(id) >= scenario.processes.size()) return {};
+  return scenario.processes[at(id)].name;
+}
+
+}  // namespace
+
+std::string dumpState(const Session& session, const ViewState& state) {
+  json out;
+  out["language"] = languageCode(language());
+  out["panel"] = panelKey(state.panel);
+  out["error"] = session.lastError();
+  out["editor"] = {{"dirty", state.editor.dirty}, {"error", state.editor.error}, {"rows", json::array()}};
+  for (const EditorRow& row : state.editor.rows)
+    out["editor"]["rows"].push_back({{"name", row.name}, {"bursts", row.bursts}, {"error", row.error}});
+  if (!session.hasScenario()) return out.dump(2);
+
+  const sim::Scenario& scenario = session.scenario();
+  const sim::Engine& cursor = session.cursor();
+  const sim::EngineState& engine_state = cursor.state();
+  out["tick"] = session.tick();
+  out["end_tick"] = session.endTick();
+  out["playing"] = session.playing();
+  out["speed"] = session.speed();
+  out["path"] = session.path();
+  out["scenario"] = {{"name", scenario.name},
+                     {"cores", scenario.cores},
+                     {"context_switch", scenario.context_switch},
+                     {"processes", scenario.processes.size()},
+                     {"policy",
+                      {{"name", scenario.policy.name},
+                       {"quantum", scenario.policy.quantum},
+                       {"preemptive", scenario.policy.preemptive},
+                       {"multiprogramming", scenario.policy.multiprogramming},
+                       {"wakeup_preempts", scenario.policy.wakeup_preempts}}}};
+  json processes = json::array();
+  for (std::size_t i = 0; i < engine_state.processes.size(); ++i) {
+    const sim::ProcessRuntime& p = engine_state.processes[i];
+    processes.push_back({{"name", scenario.processes[i].name},
+                         {"state", std::string(sim::name(p.state))},
+                         {"core", p.state == sim::State::Running ? p.core : -1}});
+  }
+  out["processes"] = processes;
+  json cores = json::array();
+  for (const sim::CoreRuntime& core : engine_state.cores)
+    cores.push_back({{"running", processName(scenario, core.running)}, {"held_by", processName(scenario, core.held_by)}});
+  out["cores"] = cores;
+  json ready = json::array();
+  for (const sim::ProcessId id : cursor.readyQueue()) ready.push_back(processName(scenario, id));
+  out["ready_queue"] = ready;
+  out["metrics"] = metricsJson(session.metrics());
+  json at_tick = json::array();
+  const auto [first, last] = session.transitionsAtTick();
+  for (std::size_t i = first; i < last; ++i) {
+    const sim::Transition& tr = session.run().trace()[i];
+    at_tick.push_back({{"process", processName(scenario, tr.process)},
+                       {"kind", std::string(sim::name(tr.kind))},
+                       {"reason", std::string(sim::name(tr.reason))},
+                       {"core", tr.core}});
+  }
+  out["transitions_at_tick"] = at_tick;
+  json counts;
+  for (int k = 0; k < sim::kTransitionKindCount; ++k)
+    counts[std::string(sim::name(static_cast<sim::TransitionKind>(k)))] = engine_state.transition_counts[k];
+  out["transition_counts"] = counts;
+  out["timeline"] = {{"first_tick", state.timeline.first_tick},
+                     {"last_tick", state.timeline.last_tick},
+                     {"segments", session.timeline().segment_count}};
+  json compare = json::array();
+  for (const CompareRow& row : state.compare) {
+    json entry = metricsJson(row.metrics);
+    entry["policy"] = row.name;
+    entry["description"] = row.policy;
+    compare.push_back(entry);
+  }
+  out["compare"] = compare;
+  return out.dump(2);
+}
+
+}  // namespace gui

@@ -1,0 +1,158 @@
+#include <imgui.h>
+
+#include <cmath>
+#include <cstdio>
+
+#include "model/compare.hpp"
+#include "sim/policies.hpp"
+#include "sim/scenario_json.hpp"
+#include "views/all_views.hpp"
+
+namespace gui {
+namespace {
+
+void helpTooltip(Str text) {
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(text));
+}
+
+void drawTransport(Session& session) {
+  const float scale = ImGui::GetFontSize() / 15.0f;
+  if (ImGui::Button(session.playing() ? tr(Str::Pause) : tr(Str::Play), ImVec2(70.0f * scale, 0)))
+    session.setPlaying(!session.playing());
+  ImGui::SameLine();
+  if (ImGui::Button(tr(Str::Home))) session.home();
+  ImGui::SameLine();
+  if (ImGui::Button(tr(Str::StepBack))) session.stepBack();
+  ImGui::SameLine();
+  if (ImGui::Button(tr(Str::StepForward))) session.stepForward();
+  ImGui::SameLine();
+  if (ImGui::Button(tr(Str::NextEvent))) session.nextEvent();
+  ImGui::SameLine();
+  if (ImGui::Button(tr(Str::Reset))) {
+    // Back to the file's own options, at the start.
+    if (!session.path().empty()) {
+      session.loadFile(session.path());
+    } else {
+      session.home();
+    }
+    session.setPlaying(false);
+  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::ShortcutsHint));
+  ImGui::SameLine();
+  ImGui::TextUnformatted(tr(Str::Speed));
+  ImGui::SameLine();
+  float speed = static_cast<float>(session.speed());
+  ImGui::SetNextItemWidth(150.0f * scale);
+  if (ImGui::SliderFloat("##speed", &speed, 0.5f, 1000.0f, tr(Str::TicksPerSecondFormat),
+                         ImGuiSliderFlags_Logarithmic))
+    session.setSpeed(speed);
+  ImGui::SameLine();
+  char label[96];
+  if (session.tick() < 0) {
+    std::snprintf(label, sizeof label, "%s", tr(Str::BeforeStart));
+  } else {
+    trf(label, sizeof label, Str::TickOfFormat, static_cast<long long>(session.tick()),
+                  static_cast<long long>(session.endTick()));
+  }
+  ImGui::TextUnformatted(label);
+  ImGui::SameLine();
+  long long tick = session.tick();
+  const long long low = -1, high = session.endTick();
+  ImGui::SetNextItemWidth(-1.0f);
+  if (ImGui::SliderScalar("##tick", ImGuiDataType_S64, &tick, &low, &high, "%lld")) session.seek(tick);
+}
+
+void drawOptions(ViewContext& context) {
+  Session& session = context.session;
+  const sim::Scenario& scenario = session.scenario();
+  const float scale = ImGui::GetFontSize() / 15.0f;
+  auto modify = [&](const std::function<void(sim::Scenario&)>& change) {
+    context.state.notice = session.modify(change) ? std::string() : session.lastError();
+    session.clearError();
+  };
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(tr(Str::Policy));
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(90.0f * scale);
+  if (ImGui::BeginCombo("##policy", scenario.policy.name.c_str())) {
+    for (const std::string& name : sim::policyNames()) {
+      if (ImGui::Selectable(name.c_str(), name == scenario.policy.name) && name != scenario.policy.name)
+        modify([&](sim::Scenario& s) { choosePolicy(s, name); });
+    }
+    ImGui::EndCombo();
+  }
+  ImGui::SameLine();
+  ImGui::TextUnformatted(tr(Str::Quantum));
+  ImGui::SameLine();
+  int quantum = static_cast<int>(scenario.policy.quantum);
+  ImGui::SetNextItemWidth(85.0f * scale);
+  ImGui::BeginDisabled(scenario.policy.name != "rr");
+  if (ImGui::InputInt("##quantum", &quantum) && quantum >= 1)
+    modify([&](sim::Scenario& s) { s.policy.quantum = quantum; });
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  bool preemptive = scenario.policy.preemptive;
+  ImGui::BeginDisabled(scenario.policy.name != "priority");
+  if (ImGui::Checkbox(tr(Str::Preemptive), &preemptive))
+    modify([&](sim::Scenario& s) { s.policy.preemptive = preemptive; });
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  ImGui::TextUnformatted(tr(Str::CoreCount));
+  ImGui::SameLine();
+  int cores = scenario.cores;
+  ImGui::SetNextItemWidth(85.0f * scale);
+  if (ImGui::InputInt("##cores", &cores) && cores >= 1 && cores <= sim::kMaxCores)
+    modify([&](sim::Scenario& s) { s.cores = cores; });
+  ImGui::SameLine();
+  ImGui::TextUnformatted(tr(Str::ContextSwitch));
+  helpTooltip(Str::TooltipContextSwitch);
+  ImGui::SameLine();
+  int cost = static_cast<int>(scenario.context_switch);
+  ImGui::SetNextItemWidth(85.0f * scale);
+  if (ImGui::InputInt("##switch", &cost) && cost >= 0)
+    modify([&](sim::Scenario& s) { s.context_switch = cost; });
+  helpTooltip(Str::TooltipContextSwitch);
+  ImGui::SameLine();
+  bool multiprogramming = scenario.policy.multiprogramming;
+  if (ImGui::Checkbox(tr(Str::Multiprogramming), &multiprogramming))
+    modify([&](sim::Scenario& s) { s.policy.multiprogramming = multiprogramming; });
+  helpTooltip(Str::TooltipMultiprogramming);
+  ImGui::SameLine();
+  bool wakeup = scenario.policy.wakeup_preempts;
+  if (ImGui::Checkbox(tr(Str::WakeupPreempts), &wakeup))
+    modify([&](sim::Scenario& s) { s.policy.wakeup_preempts = wakeup; });
+  helpTooltip(Str::TooltipWakeupPreempts);
+}
+
+void drawLanguage(AppCommands& app) {
+  const float scale = ImGui::GetFontSize() / 15.0f;
+  const float width = 95.0f * scale;
+  ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - width));
+  ImGui::SetNextItemWidth(width);
+  const char* names[] = {"English", "简体中文"};
+  const int current = static_cast<int>(language());
+  if (ImGui::BeginCombo("##language", names[current])) {
+    if (ImGui::Selectable(names[0], current == 0)) app.switchLanguage(Language::English);
+    ImGui::BeginDisabled(!app.chineseAvailable());
+    if (ImGui::Selectable(names[1], current == 1)) app.switchLanguage(Language::Chinese);
+    ImGui::EndDisabled();
+    if (!app.chineseAvailable()) ImGui::TextDisabled("%s", tr(Str::ChineseFontMissing));
+    ImGui::EndCombo();
+  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::Language));
+}
+
+}  // namespace
+
+void ControlsView::draw(ViewContext& context) {
+  if (!context.session.hasScenario()) {
+    ImGui::TextUnformatted(tr(Str::NoScenario));
+    drawLanguage(context.app);
+    return;
+  }
+  drawTransport(context.session);
+  drawOptions(context);
+  drawLanguage(context.app);
+}
+
+}  // namespace gui

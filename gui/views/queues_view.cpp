@@ -1,0 +1,86 @@
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+
+#include "views/all_views.hpp"
+#include "views/palette.hpp"
+
+namespace gui {
+namespace {
+
+std::size_t at(std::int32_t index) { return static_cast<std::size_t>(index); }
+
+// Draws tokens left to right, wrapping, within `rows` lines; a note says
+// how many did not fit. `caption(i)` gives an optional number under each.
+template <typename Caption>
+void drawTokenRow(ViewContext& context, const std::vector<sim::ProcessId>& processes, int rows, Caption caption) {
+  const sim::Scenario& scenario = context.session.scenario();
+  if (processes.empty()) {
+    ImGui::TextDisabled("  %s", tr(Str::Empty));
+    return;
+  }
+  const float radius = ImGui::GetFontSize() * 0.75f;
+  const float cell = radius * 2.0f + 8.0f;
+  const float cell_height = cell + ImGui::GetFontSize();
+  const float width = ImGui::GetContentRegionAvail().x;
+  const int per_row = std::max(1, static_cast<int>(width / cell));
+  const int capacity = per_row * rows;
+  const int shown = std::min<int>(static_cast<int>(processes.size()), capacity - (static_cast<int>(processes.size()) > capacity ? 1 : 0));
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const int used_rows = (shown + per_row - 1) / per_row;
+  for (int i = 0; i < shown; ++i) {
+    const sim::ProcessId id = processes[at(i)];
+    const ImVec2 center(origin.x + static_cast<float>(i % per_row) * cell + cell * 0.5f,
+                        origin.y + static_cast<float>(i / per_row) * cell_height + cell * 0.5f);
+    char label[16];
+    drawToken(draw, center, radius, id, shortLabel(scenario.processes[at(id)].name.c_str(), id, label, sizeof label),
+              context.state.selected == id);
+    char under[32] = "";
+    caption(i, under, sizeof under);
+    if (under[0] != '\0') {
+      const ImVec2 size = ImGui::CalcTextSize(under);
+      draw->AddText(ImVec2(center.x - size.x * 0.5f, center.y + radius + 1), ImGui::GetColorU32(ImGuiCol_Text), under);
+    }
+    ImGui::SetCursorScreenPos(ImVec2(center.x - radius, center.y - radius));
+    ImGui::PushID(i);
+    if (ImGui::InvisibleButton("token", ImVec2(radius * 2, radius * 2))) context.state.selected = id;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", scenario.processes[at(id)].name.c_str());
+    ImGui::PopID();
+  }
+  ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + static_cast<float>(used_rows) * cell_height));
+  if (static_cast<int>(processes.size()) > shown) {
+    char more[96];
+    ImGui::TextDisabled("%s", trf(more, sizeof more, Str::AndMoreFormat, static_cast<int>(processes.size()) - shown));
+  }
+  ImGui::Dummy(ImVec2(0, 2));
+}
+
+}  // namespace
+
+void QueuesView::draw(ViewContext& context) {
+  const Session& session = context.session;
+  if (!session.hasScenario()) return;
+  const sim::EngineState& state = session.cursor().state();
+  const sim::Tick now = session.tick();
+  ImGui::TextUnformatted(tr(Str::ReadyQueue));
+  const std::vector<sim::ProcessId> ready = session.cursor().readyQueue();
+  drawTokenRow(context, ready, 1, [](int, char* buffer, std::size_t) { buffer[0] = '\0'; });
+
+  std::vector<sim::ProcessId> blocked;
+  std::vector<long long> io_left;
+  for (std::size_t i = 0; i < state.processes.size() && blocked.size() < 4096; ++i) {
+    const sim::ProcessRuntime& p = state.processes[i];
+    if (p.state != sim::State::Blocked) continue;
+    blocked.push_back(static_cast<sim::ProcessId>(i));
+    const sim::Burst& burst = session.scenario().processes[i].bursts[p.burst];
+    io_left.push_back(std::max<long long>(0, static_cast<long long>(p.since + burst.length - now)));
+  }
+  ImGui::TextUnformatted(tr(Str::BlockedList));
+  drawTokenRow(context, blocked, 1, [&](int i, char* buffer, std::size_t size) {
+    std::snprintf(buffer, size, "%lld", io_left[at(i)]);
+  });
+}
+
+}  // namespace gui

@@ -1,0 +1,20 @@
+// gui/views/timeline_draw.hpp: how one interval or fold looks in the
+// timeline. States differ by shape as well as color: Running fills the
+// row, Switching is striped, Ready is a thin band in the middle, Blocked a
+// dotted low band, a held core is striped in the owner's color.
+#pragma once
+
+#include <imgui.h>
+
+#include "model/timeline_model.hpp"
+#include "sim/scenario.hpp"
+
+namespace gui {
+
+void drawSegmentShape(ImDrawList* draw, SegmentKind kind, ImVec2 min, ImVec2 max, ImU32 color, bool detailed);
+// A fold of `count` intervals too narrow to draw one by one.
+void drawFoldMark(ImDrawList* draw, ImVec2 min, ImVec2 max, std::size_t count);
+// The tooltip for a mark: process, state, burst and ticks, or the fold count.
+void showSegmentTooltip(const sim::Scenario& scenario, const SegmentRow& row, const RowMark& mark, bool core_row);
+
+}  // namespace gui

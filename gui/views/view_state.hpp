@@ -1,0 +1,38 @@
+// gui/views/view_state.hpp: the little state the views share (Tracy's
+// ViewData): what is selected, which panel is open, the timeline's zoom.
+// Everything else is drawn from the Session each frame.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "model/compare.hpp"
+#include "model/scenario_editor.hpp"
+#include "sim/types.hpp"
+
+namespace gui {
+
+// The tabs of the right-hand panel, in display order.
+enum class Panel : int { Processes, Metrics, Events, Compare, Scenario, Count };
+const char* panelKey(Panel panel);  // "processes", "metrics", ... (script and settings names)
+bool parsePanel(const std::string& key, Panel& out);
+
+struct TimelineZoom {
+  double first_tick = 0;   // left edge, in ticks (fractional while zooming)
+  double last_tick = 0;    // right edge; last_tick > first_tick
+  bool fit_pending = true; // fit the whole run on the next frame
+};
+
+struct ViewState {
+  Panel panel = Panel::Processes;
+  bool panel_requested = false;         // select `panel` on the next frame
+  sim::ProcessId selected = sim::kNoProcess;  // highlighted everywhere
+  TimelineZoom timeline;
+  std::vector<CompareRow> compare;      // empty until run
+  std::uint64_t compare_generation = 0; // session generation compare was run on
+  bool compare_requested = false;
+  EditorState editor;
+  std::string notice;                   // why the last option change was refused
+};
+
+}  // namespace gui
