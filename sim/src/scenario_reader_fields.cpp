@@ -1,0 +1,136 @@
+// Reading scenario JSON: what each key of each kind of object means.
+#include <climits>
+#include <string>
+
+#include "scenario_check.hpp"
+#include "scenario_reader_sax.hpp"
+
+namespace sim::detail {
+
+void Reader::rootValue(Level& level, const Value& v) {
+  switch (level.key) {
+    case kRootName: scenario().name = std::move(text(v)); break;
+    case kRootDescription: scenario().description = std::move(text(v)); break;
+    case kRootCores: scenario().cores = static_cast<int>(integer(v, 1, kMaxCores)); break;
+    case kRootContextSwitch: scenario().context_switch = integer(v, 0, kMaxContextSwitch); break;
+    case kRootPolicy:
+      if (v.kind == Kind::String) {
+        checkPolicyName("policy", *v.text);
+        scenario().policy.name = std::move(*v.text);
+      } else {
+        requireKind(v, Kind::Object, "a policy name or an object");
+        push(Frame::Policy);
+      }
+      break;
+    case kRootProcesses:
+      requireKind(v, Kind::Array, "an array of processes");
+      push(Frame::Processes);
+      break;
+    default:
+      requireKind(v, Kind::Object, "an object");
+      scenario().expect.emplace();
+      push(Frame::Expect);
+  }
+}
+
+void Reader::policyValue(Level& level, const Value& v) {
+  PolicySpec& policy = scenario().policy;
+  switch (level.key) {
+    case kPolicyName:
+      checkPolicyName("policy.name", text(v));
+      policy.name = std::move(text(v));
+      break;
+    case kPolicyQuantum: policy.quantum = integer(v, 1, kMaxQuantum); break;
+    case kPolicyPreemptive: policy.preemptive = flag(v); break;
+    case kPolicyMultiprogramming: policy.multiprogramming = flag(v); break;
+    default: policy.wakeup_preempts = flag(v);
+  }
+}
+
+void Reader::processValue(Level& level, const Value& v) {
+  switch (level.key) {
+    case kProcessName:
+      process().name = std::move(text(v));
+      result_.named_in_file.back() = true;
+      break;
+    case kProcessArrival: process().arrival = integer(v, 0, kMaxArrival); break;
+    case kProcessPriority:
+      process().priority = static_cast<int>(integer(v, INT_MIN, INT_MAX));
+      break;
+    default:
+      requireKind(v, Kind::Array, "an array of bursts");
+      push(Frame::Bursts);
+  }
+}
+
+void Reader::burstValue(Level& level, const Value& v) {
+  if (level.key == kBurstDevice) {
+    burst_device_ = std::move(text(v));
+    if (burst_device_.empty()) fail(keyPath(), "a device name must not be empty");
+  } else {
+    burst_length_ = integer(v, 1, kMaxBurstLength);
+  }
+}
+
+void Reader::finishBurst() {
+  const Level& level = stack_.back();
+  const bool cpu = (level.seen & (1U << kBurstCpu)) != 0;
+  const bool io = (level.seen & (1U << kBurstIo)) != 0;
+  const bool device = (level.seen & (1U << kBurstDevice)) != 0;
+  if (cpu && io) fail(here(), "a burst has either \"cpu\" or \"io\", not both");
+  if (!cpu && !io) fail(here(), "a burst needs a \"cpu\" or an \"io\" length");
+  if (cpu && device) fail(here(), "\"device\" is only for IO bursts");
+  Burst burst;
+  burst.length = static_cast<std::uint32_t>(burst_length_);
+  burst.kind = cpu ? BurstKind::Cpu : BurstKind::Io;
+  if (device) {
+    auto [it, added] = device_index_.try_emplace(burst_device_, static_cast<std::uint16_t>(0));
+    if (added) {
+      if (scenario().devices.size() >= kMaxDevices) {
+        fail(here() + ".device", "at most " + std::to_string(kMaxDevices) + " different devices");
+      }
+      it->second = static_cast<std::uint16_t>(scenario().devices.size());
+      scenario().devices.push_back(burst_device_);
+    }
+    burst.device = it->second;
+  }
+  process().bursts.push_back(burst);
+}
+
+void Reader::expectValue(Level& level, const Value& v) {
+  Expectations& expect = *scenario().expect;
+  if (level.frame == Frame::Expect && level.key == 0) {
+    requireKind(v, Kind::Object, "an object");
+    push(Frame::ExpectProcesses);
+  } else if (level.frame == Frame::Expect) {
+    expect.run[level.key_text] = number(v);
+  } else if (level.frame == Frame::ExpectProcesses) {
+    requireKind(v, Kind::Object, "an object of metrics");
+    expect_process_ = &expect.processes[level.key_text];
+    push(Frame::ExpectProcess);
+  } else {
+    (*expect_process_)[level.key_text] = number(v);
+  }
+}
+
+bool Reader::end_object() {
+  const Level& level = stack_.back();
+  const auto missing = [&](int key) { return (level.seen & (1U << key)) == 0; };
+  switch (level.frame) {
+    case Frame::Root:
+      if (missing(kRootProcesses)) fail("top level", "missing required key \"processes\"");
+      break;
+    case Frame::Policy:
+      if (missing(kPolicyName)) fail("policy", "missing required key \"name\"");
+      break;
+    case Frame::Process:
+      if (missing(kProcessBursts)) fail(here(), "missing required key \"bursts\"");
+      break;
+    case Frame::Burst: finishBurst(); break;
+    default: break;
+  }
+  stack_.pop_back();
+  return true;
+}
+
+}  // namespace sim::detail
