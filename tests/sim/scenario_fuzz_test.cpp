@@ -67,3 +67,18 @@ TEST_CASE("2000 seeded mutations of a valid file each parse or throw ScenarioErr
   CHECK(parsed > 0);   // some mutations (whitespace, digits) keep the file valid
   CHECK(refused > 0);
 }
+
+TEST_CASE("random bytes are refused with a ScenarioError", "[sim][json][fuzz]") {
+  std::mt19937_64 random(7);
+  for (int i = 0; i < 500; ++i) {
+    std::string text(random() % 64, ' ');
+    for (char& c : text) c = static_cast<char>(random() & 0xFF);
+    INFO("input " << i);
+    try {
+      sim::parseScenario(text);
+      FAIL("random bytes parsed as a scenario");
+    } catch (const sim::ScenarioError& error) {
+      CHECK_FALSE(error.where().empty());
+    }
+  }
+}

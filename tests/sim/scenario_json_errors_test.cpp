@@ -69,6 +69,8 @@ TEST_CASE("each bad input is reported with its place and reason", "[sim][json][e
        "must be at least 1, got 0"},
       {"a negative quantum for fcfs", withProcess(ok, R"("policy": {"name": "fcfs", "quantum": -4}, )"),
        "policy.quantum", "must be at least 1, got -4"},
+      {"an absurd quantum", withProcess(ok, R"("policy": {"name": "rr", "quantum": 1000000001}, )"),
+       "policy.quantum", "must be at most 1000000000"},
       {"rr without a quantum", withProcess(ok, R"("policy": "rr", )"), "policy.quantum", "needs a quantum"},
       {"preemptive as a number", withProcess(ok, R"("policy": {"name": "priority", "preemptive": 1}, )"),
        "policy.preemptive", "must be true or false, got number"},
@@ -241,4 +243,15 @@ TEST_CASE("among several clashing names the earliest clash is reported", "[sim][
   const sim::ScenarioError error = errorOf(R"({"processes": [)" + processes + "]}");
   CHECK(error.where() == "processes[3].name");
   CHECK(error.message() == R"(duplicate name "A" (also processes[1]))");
+}
+
+TEST_CASE("more different devices than the limit are refused", "[sim][json][errors][limits]") {
+  std::string bursts = R"({"cpu": 1})";
+  for (std::size_t i = 0; i < sim::kMaxDevices; ++i) {
+    bursts += R"(, {"io": 1, "device": "d)" + std::to_string(i) + R"("}, {"cpu": 1})";
+  }
+  const sim::ScenarioError error = errorOf(withProcess(R"({"bursts": [)" + bursts + "]}"));
+  // "io" is device 0, so the 65535th named device is one too many.
+  CHECK(error.where() == "processes[0].bursts[" + std::to_string(2 * (sim::kMaxDevices - 1) + 1) + "].device");
+  CHECK_THAT(error.message(), Contains("at most 65535 different devices"));
 }

@@ -192,3 +192,12 @@ TEST_CASE("loading a file reads it and names it in errors", "[sim][json][file]")
   std::filesystem::remove(good);
   std::filesystem::remove(bad);
 }
+
+TEST_CASE("deviceIndex finds a device or adds it, and io is device 0", "[sim][scenario]") {
+  sim::Scenario s;
+  CHECK(s.deviceIndex("io") == 0);
+  CHECK(s.deviceIndex("disk") == 1);
+  CHECK(s.deviceIndex("net") == 2);
+  CHECK(s.deviceIndex("disk") == 1);
+  CHECK(s.devices == std::vector<std::string>{"io", "disk", "net"});
+}
