@@ -46,33 +46,41 @@ void printMetricsText(std::ostream& out, const sim::Scenario& scenario, const si
   out << "\n" << std::defaultfloat;
 }
 
-std::string metricsJson(const sim::Scenario& scenario, const sim::RunMetrics& m) {
-  nlohmann::ordered_json out;
-  out["scenario"] = scenario.name;
-  out["policy"] = scenario.policy.name;
-  if (scenario.policy.name == "rr") out["quantum"] = scenario.policy.quantum;
-  out["cores"] = scenario.cores;
-  out["makespan"] = m.makespan;
-  out["cpu_utilization"] = m.cpu_utilization;
-  out["throughput"] = m.throughput;
-  out["avg_turnaround"] = m.avg_turnaround;
-  out["avg_waiting"] = m.avg_waiting;
-  out["avg_response"] = m.avg_response;
-  out["context_switches"] = m.context_switches;
-  out["overhead"] = m.overhead_ticks;
+void printMetricsJson(std::ostream& out, const sim::Scenario& scenario, const sim::RunMetrics& m) {
+  // The summary is built as a JSON object; the process list, which may hold
+  // millions of rows, is streamed after it without building a document.
+  nlohmann::ordered_json summary;
+  summary["scenario"] = scenario.name;
+  summary["policy"] = scenario.policy.name;
+  if (scenario.policy.name == "rr") summary["quantum"] = scenario.policy.quantum;
+  if (scenario.policy.name == "priority") summary["preemptive"] = scenario.policy.preemptive;
+  summary["cores"] = scenario.cores;
+  summary["makespan"] = m.makespan;
+  summary["cpu_utilization"] = m.cpu_utilization;
+  summary["throughput"] = m.throughput;
+  summary["avg_turnaround"] = m.avg_turnaround;
+  summary["avg_waiting"] = m.avg_waiting;
+  summary["avg_response"] = m.avg_response;
+  summary["context_switches"] = m.context_switches;
+  summary["overhead"] = m.overhead_ticks;
   nlohmann::ordered_json transitions;
   for (int k = 0; k < sim::kTransitionKindCount; ++k) {
     transitions[std::string(sim::name(static_cast<sim::TransitionKind>(k)))] = m.transitions[static_cast<std::size_t>(k)];
   }
-  out["transitions"] = transitions;
-  nlohmann::ordered_json processes = nlohmann::ordered_json::array();
+  summary["transitions"] = transitions;
+  std::string text = summary.dump(2);
+  text.pop_back();  // the closing brace: "processes" follows
+  while (!text.empty() && text.back() == '\n') text.pop_back();
+  out << text << ",\n  \"processes\": [";
+  bool first = true;
   for (const auto& p : m.processes) {
-    processes.push_back({{"name", p.name}, {"arrival", p.arrival}, {"completion", p.completion},
-                         {"turnaround", p.turnaround}, {"waiting", p.waiting}, {"response", p.response},
-                         {"blocked", p.blocked}, {"cpu", p.cpu}, {"overhead", p.overhead}});
+    out << (first ? "\n" : ",\n") << "    {\"name\": " << nlohmann::json(p.name).dump() << ", \"arrival\": " << p.arrival
+        << ", \"completion\": " << p.completion << ", \"turnaround\": " << p.turnaround << ", \"waiting\": " << p.waiting
+        << ", \"response\": " << p.response << ", \"blocked\": " << p.blocked << ", \"cpu\": " << p.cpu
+        << ", \"overhead\": " << p.overhead << "}";
+    first = false;
   }
-  out["processes"] = processes;
-  return out.dump(2);
+  out << (first ? "]\n}\n" : "\n  ]\n}\n");
 }
 
 void printMetricsCsv(std::ostream& out, const sim::RunMetrics& m) {

@@ -19,8 +19,9 @@ void printTickTable(std::ostream& out, const sim::Scenario& scenario, sim::Tick 
 // Per-process metrics and the whole-run figures, as aligned text.
 void printMetricsText(std::ostream& out, const sim::Scenario& scenario, const sim::RunMetrics& metrics);
 
-// The JSON object documented in docs/cli.md.
-std::string metricsJson(const sim::Scenario& scenario, const sim::RunMetrics& metrics);
+// The JSON object documented in docs/cli.md, streamed (a million processes
+// are written without building a document in memory).
+void printMetricsJson(std::ostream& out, const sim::Scenario& scenario, const sim::RunMetrics& metrics);
 
 // A CSV table: a header, then one row per process.
 void printMetricsCsv(std::ostream& out, const sim::RunMetrics& metrics);

@@ -27,11 +27,12 @@ int runScenario(const RunOptions& options) {
     std::cerr << "procsim: --metrics-only keeps no trace, so it cannot be combined with --trace-out or --svg\n";
     return kExitBadInput;
   }
-  const auto scenario = loadScenarioForRun(options.file, options.overrides);
-  if (!scenario) return kExitBadInput;
+  auto loaded = loadScenarioForRun(options.file, options.overrides);
+  if (!loaded) return kExitBadInput;
 
   const bool keep_trace = !options.metrics_only;
-  sim::Engine engine(*scenario, {.record_trace = keep_trace, .snapshots = false});
+  sim::Engine engine(std::move(*loaded), {.record_trace = keep_trace, .snapshots = false});
+  const sim::Scenario* scenario = &engine.scenario();
   engine.runToEnd();
   const sim::RunMetrics metrics = sim::computeMetrics(engine);
 
@@ -49,7 +50,7 @@ int runScenario(const RunOptions& options) {
   }
 
   if (options.format == "json") {
-    std::cout << metricsJson(*scenario, metrics) << "\n";
+    printMetricsJson(std::cout, *scenario, metrics);
   } else if (options.format == "csv") {
     printMetricsCsv(std::cout, metrics);
   } else {
