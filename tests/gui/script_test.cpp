@@ -1,0 +1,51 @@
+#include <catch2/catch.hpp>
+
+#include "app/launch_options.hpp"
+#include "app/script.hpp"
+
+TEST_CASE("a script parses verbs with their arguments and skips comments", "[gui][script]") {
+  std::string error;
+  const auto actions = gui::parseScript("# comment\nstep 3\n\npolicy rr  # switch\nscreenshot /tmp/a b.png\n",
+                                        "s.txt", error);
+  REQUIRE(actions);
+  REQUIRE(actions->size() == 3);
+  CHECK((*actions)[0].verb == "step");
+  CHECK((*actions)[0].number(0) == 3);
+  CHECK((*actions)[1].args.at(0) == "rr");
+  CHECK((*actions)[2].args.at(0) == "/tmp/a b.png");
+  CHECK((*actions)[2].line == 5);
+}
+
+TEST_CASE("a bad script line is reported as file:line with the reason", "[gui][script]") {
+  std::string error;
+  SECTION("unknown verb") {
+    CHECK_FALSE(gui::parseScript("step\nfly 3\n", "s.txt", error));
+    CHECK(error == "s.txt:2: unknown action 'fly'");
+  }
+  SECTION("not a number") {
+    CHECK_FALSE(gui::parseScript("step x\n", "s.txt", error));
+    CHECK(error.find("s.txt:1:") == 0);
+  }
+  SECTION("missing argument") {
+    CHECK_FALSE(gui::parseScript("seek\n", "s.txt", error));
+    CHECK(error.find("needs 1 argument") != std::string::npos);
+  }
+  SECTION("bad on/off") {
+    CHECK_FALSE(gui::parseScript("preemptive yes\n", "s.txt", error));
+  }
+}
+
+TEST_CASE("launch options reject a bad size, tick or language with one line", "[gui][options]") {
+  std::string error;
+  CHECK_FALSE(gui::parseLaunchOptions({"--size", "12x"}, error));
+  CHECK(error.find("--size") == 0);
+  CHECK_FALSE(gui::parseLaunchOptions({"--tick", "-5"}, error));
+  CHECK_FALSE(gui::parseLaunchOptions({"--lang", "fr"}, error));
+  CHECK_FALSE(gui::parseLaunchOptions({"--screenshot"}, error));
+  const auto options = gui::parseLaunchOptions({"--size", "1920x1080", "--lang", "zh", "--tick", "4"}, error);
+  REQUIRE(options);
+  CHECK(options->width == 1920);
+  CHECK(options->height == 1080);
+  CHECK(*options->tick == 4);
+  CHECK(options->language == gui::Language::Chinese);
+}

@@ -1,0 +1,252 @@
+// Tests through the real window under Xvfb: start-up, screenshots, keys,
+// a scripted session whose resulting simulator state is asserted.
+#include <catch2/catch.hpp>
+
+#include "gui_runner.hpp"
+#include "sim/engine.hpp"
+#include "sim/metrics.hpp"
+#include "sim/policies.hpp"
+#include "sim/scenario_json.hpp"
+
+using gui_test::Image;
+using gui_test::shellQuoted;
+using gui_test::runGui;
+using gui_test::TempDir;
+
+namespace {
+
+std::string defaultScenario() { return gui_test::scenariosDir() + "/default.json"; }
+
+// The timeline is the bottom half of the window in every layout.
+double timelineDifference(const Image& a, const Image& b) {
+  return a.differingFraction(b, 0, a.height / 2 + a.height / 8, a.width, a.height);
+}
+
+}  // namespace
+
+TEST_CASE("the window starts on every preset and renders a full-size screenshot with content", "[gui][window]") {
+  const auto presets = gui_test::presetFiles();
+  REQUIRE_FALSE(presets.empty());
+  TempDir dir;
+  for (const std::string& preset : presets) {
+    INFO(preset);
+    const auto shot = dir.path("preset.png");
+    const auto result = runGui("--scenario " + shellQuoted(preset) + " --tick 2 --screenshot " + shellQuoted(shot));
+    INFO(result.output);
+    REQUIRE(result.status == 0);
+    Image image;
+    REQUIRE(image.load(shot.string()));
+    CHECK(image.width == 1280);
+    CHECK(image.height == 720);
+    CHECK(image.distinctColors(0, 0, image.width, image.height) > 40);
+  }
+}
+
+TEST_CASE("screenshots at several ticks and in both languages differ where they should", "[gui][window]") {
+  TempDir dir;
+  const std::string scenario = shellQuoted(defaultScenario());
+  std::vector<Image> shots;
+  for (const char* tick : {"-1", "3", "6"}) {
+    const auto path = dir.path(std::string("tick") + tick + ".png");
+    const auto result = runGui("--scenario " + scenario + " --tick " + tick + " --screenshot " + shellQuoted(path));
+    INFO(result.output);
+    REQUIRE(result.status == 0);
+    Image image;
+    REQUIRE(image.load(path.string()));
+    REQUIRE(image.width == 1280);
+    REQUIRE(image.height == 720);
+    shots.push_back(image);
+  }
+  CHECK(timelineDifference(shots[0], shots[1]) > 0.001);  // the cursor band and line moved
+  CHECK(timelineDifference(shots[1], shots[2]) > 0.001);
+
+  const auto chinese = dir.path("zh.png");
+  const auto result = runGui("--scenario " + scenario + " --tick 3 --lang zh --screenshot " + shellQuoted(chinese));
+  INFO(result.output);
+  REQUIRE(result.status == 0);
+  Image zh;
+  REQUIRE(zh.load(chinese.string()));
+  CHECK(zh.distinctColors(0, 0, zh.width, zh.height) > 40);
+  // The same tick in Chinese: the labels change, so the toolbar differs.
+  CHECK(zh.differingFraction(shots[1], 0, 0, zh.width, zh.height / 10) > 0.01);
+}
+
+TEST_CASE("the window honours --size, also at 4K with HiDPI scaling", "[gui][window]") {
+  TempDir dir;
+  const auto path = dir.path("big.png");
+  const auto result = runGui("--scenario " + shellQuoted(defaultScenario()) + " --size 1920x1080 --screenshot " + shellQuoted(path));
+  INFO(result.output);
+  REQUIRE(result.status == 0);
+  Image image;
+  REQUIRE(image.load(path.string()));
+  CHECK(image.width == 1920);
+  CHECK(image.height == 1080);
+}
+
+TEST_CASE("a scripted session: load, step to task 1's IO, play, step back, switch to rr, compare", "[gui][window]") {
+  TempDir dir;
+  const std::string script = dir.write("session.txt",
+      "load " + defaultScenario() + "\n"
+      "next-event 2\n"
+      "dump-state " + dir.path("at_block.json").string() + "\n"
+      "speed 60\n"
+      "play 2\n"
+      "dump-state " + dir.path("played.json").string() + "\n"
+      "back\n"
+      "dump-state " + dir.path("back.json").string() + "\n"
+      "policy rr\n"
+      "quantum 2\n"
+      "dump-state " + dir.path("rr.json").string() + "\n"
+      "panel compare\n"
+      "compare\n"
+      "dump-state " + dir.path("compare.json").string() + "\n");
+  const auto result = runGui("--script " + shellQuoted(script));
+  INFO(result.output);
+  REQUIRE(result.status == 0);
+
+  const sim::Scenario scenario = sim::loadScenario(defaultScenario());
+  sim::Engine reference(scenario);
+  reference.runToEnd();
+
+  // Two events in: the tick where task1 blocks on IO and task5 takes its core.
+  const auto at_block = gui_test::readJson(dir.path("at_block.json"));
+  const sim::Tick block_tick = at_block["tick"].get<sim::Tick>();
+  int task1_core = -2, task5_core = -3;
+  for (const auto& tr : at_block["transitions_at_tick"]) {
+    if (tr["process"] == "task1" && tr["kind"] == "block") task1_core = tr["core"].get<int>();
+    if (tr["process"] == "task5" && tr["kind"] == "dispatch") task5_core = tr["core"].get<int>();
+  }
+  CHECK(task1_core == task5_core);
+  CHECK(at_block["processes"][0]["state"] == "blocked");
+  CHECK(at_block["cores"][task5_core]["running"] == "task5");
+  std::size_t expected_transitions = 0;
+  for (const sim::Transition& tr : reference.trace()) expected_transitions += tr.tick <= block_tick ? 1 : 0;
+  std::int64_t shown = 0;
+  for (const auto& [kind, count] : at_block["transition_counts"].items()) shown += count.get<std::int64_t>();
+  CHECK(shown == static_cast<std::int64_t>(expected_transitions));
+
+  // Playing at 60 ticks/s for two 1/60 s frames moves two ticks; back moves one.
+  const auto played = gui_test::readJson(dir.path("played.json"));
+  CHECK(played["tick"].get<sim::Tick>() == block_tick + 2);
+  const auto back = gui_test::readJson(dir.path("back.json"));
+  CHECK(back["tick"].get<sim::Tick>() == block_tick + 1);
+  CHECK(back["playing"] == false);
+
+  // Switching to rr with quantum 2 re-runs and keeps the tick.
+  const auto rr = gui_test::readJson(dir.path("rr.json"));
+  CHECK(rr["scenario"]["policy"]["name"] == "rr");
+  CHECK(rr["scenario"]["policy"]["quantum"] == 2);
+  CHECK(rr["tick"].get<sim::Tick>() == block_tick + 1);
+  sim::Scenario rr_scenario = scenario;
+  rr_scenario.policy.name = "rr";
+  rr_scenario.policy.quantum = 2;
+  sim::Engine rr_reference(rr_scenario);
+  rr_reference.runToEnd();
+  CHECK(rr["end_tick"].get<sim::Tick>() == rr_reference.now());
+
+  // Compare: one row per policy, matching a direct run of the engine.
+  const auto compare = gui_test::readJson(dir.path("compare.json"));
+  CHECK(compare["panel"] == "compare");
+  REQUIRE(compare["compare"].size() == sim::policyNames().size());
+  for (const auto& row : compare["compare"]) {
+    sim::Scenario variant = rr_scenario;
+    variant.policy.name = row["policy"].get<std::string>();
+    sim::Engine engine(variant);
+    engine.runToEnd();
+    const sim::RunMetrics metrics = sim::computeMetrics(engine);
+    INFO(variant.policy.name);
+    CHECK(row["avg_waiting"].get<double>() == Approx(metrics.avg_waiting));
+    CHECK(row["avg_turnaround"].get<double>() == Approx(metrics.avg_turnaround));
+    CHECK(row["context_switches"].get<std::int64_t>() == metrics.context_switches);
+  }
+}
+
+TEST_CASE("keyboard shortcuts step, jump to events, go back, go home and play", "[gui][window]") {
+  TempDir dir;
+  const std::string script = dir.write("keys.txt",
+      "key Right\nkey Right\ndump-state " + dir.path("right.json").string() + "\n"
+      "key Shift+Right\ndump-state " + dir.path("event.json").string() + "\n"
+      "key Left\ndump-state " + dir.path("left.json").string() + "\n"
+      "key Home\ndump-state " + dir.path("home.json").string() + "\n"
+      "key Space\ndump-state " + dir.path("space.json").string() + "\n");
+  const auto result = runGui("--scenario " + shellQuoted(defaultScenario()) + " --script " + shellQuoted(script));
+  INFO(result.output);
+  REQUIRE(result.status == 0);
+  CHECK(gui_test::readJson(dir.path("right.json"))["tick"] == 1);
+  const sim::Scenario scenario = sim::loadScenario(defaultScenario());
+  sim::Engine engine(scenario);
+  engine.runTo(1);
+  const sim::Tick next = engine.nextEventTick();
+  CHECK(gui_test::readJson(dir.path("event.json"))["tick"].get<sim::Tick>() == next);
+  CHECK(gui_test::readJson(dir.path("left.json"))["tick"].get<sim::Tick>() == next - 1);
+  CHECK(gui_test::readJson(dir.path("home.json"))["tick"] == -1);
+  CHECK(gui_test::readJson(dir.path("space.json"))["playing"] == true);
+}
+
+TEST_CASE("editing a process: a bad burst string is kept with its error, a good one runs", "[gui][window][editor]") {
+  TempDir dir;
+  const std::string script = dir.write("edit.txt",
+      "panel scenario\n"
+      "edit-bursts 0 c2 x1\napply\nexpect-error\ndump-state " + dir.path("bad.json").string() + "\n"
+      "edit-bursts 0 c2 i2 c1\napply\ndump-state " + dir.path("good.json").string() + "\n"
+      "screenshot " + dir.path("editor.png").string() + "\n");
+  const auto result = runGui("--scenario " + shellQuoted(defaultScenario()) + " --script " + shellQuoted(script));
+  INFO(result.output);
+  REQUIRE(result.status == 0);
+  const auto bad = gui_test::readJson(dir.path("bad.json"));
+  CHECK(bad["editor"]["rows"][0]["bursts"] == "c2 x1");
+  CHECK(bad["editor"]["rows"][0]["error"].get<std::string>().find("x1") != std::string::npos);
+  CHECK(bad["editor"]["dirty"] == true);
+  const auto good = gui_test::readJson(dir.path("good.json"));
+  CHECK(good["editor"]["dirty"] == false);
+  CHECK(good["editor"]["rows"][0]["bursts"] == "c2 i2 c1");
+  CHECK(good["editor"]["rows"][0]["error"] == "");
+  Image image;
+  CHECK(image.load(dir.path("editor.png").string()));
+}
+
+TEST_CASE("the language chosen in one run is used by the next", "[gui][window][settings]") {
+  TempDir dir;
+  const std::string config = dir.path("config").string();
+  const std::string first = dir.write("first.txt", "lang zh\n");
+  REQUIRE(runGui("--config-dir " + shellQuoted(config) + " --scenario " + shellQuoted(defaultScenario()) + " --script " +
+                 shellQuoted(first)).status == 0);
+  const std::string second = dir.write("second.txt", "dump-state " + dir.path("state.json").string() + "\n");
+  REQUIRE(runGui("--config-dir " + shellQuoted(config) + " --scenario " + shellQuoted(defaultScenario()) + " --script " +
+                 shellQuoted(second)).status == 0);
+  CHECK(gui_test::readJson(dir.path("state.json"))["language"] == "zh");
+  CHECK(std::filesystem::exists(dir.path("config") / "imgui.ini"));
+}
+
+TEST_CASE("bad input exits with status 2 and names the place", "[gui][window][errors]") {
+  TempDir dir;
+  SECTION("a scenario that fails validation gives the CLI's message") {
+    const std::string bad = dir.write("bad.json", R"({"cores": 0, "policy": {"name": "fcfs"}, "processes": []})");
+    const auto result = runGui("--scenario " + shellQuoted(bad) + " --screenshot " + shellQuoted(dir.path("x.png")));
+    CHECK(result.status == 2);
+    CHECK(result.output.find("bad.json") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(dir.path("x.png")));
+  }
+  SECTION("a script line with an unknown action") {
+    const std::string script = dir.write("s.txt", "step\nwiggle\n");
+    const auto result = runGui("--script " + shellQuoted(script));
+    CHECK(result.status == 2);
+    CHECK(result.output.find("s.txt:2: unknown action 'wiggle'") != std::string::npos);
+  }
+  SECTION("a script action that fails at run time") {
+    const std::string script = dir.write("s.txt", "load " + defaultScenario() + "\npolicy lottery\n");
+    const auto result = runGui("--script " + shellQuoted(script));
+    CHECK(result.status == 2);
+    CHECK(result.output.find("s.txt:2:") != std::string::npos);
+  }
+  SECTION("an unknown flag") {
+    CHECK(runGui("--fly").status == 2);
+  }
+}
+
+TEST_CASE("without a display procsim-gui says so in one line and exits with status 3", "[gui][window][errors]") {
+  const auto result = runGui("--scenario " + shellQuoted(defaultScenario()), false);
+  CHECK(result.status == 3);
+  CHECK(result.output.find("cannot open a display") != std::string::npos);
+  CHECK(std::count(result.output.begin(), result.output.end(), '\n') == 1);
+}
