@@ -141,7 +141,10 @@ void App::setUpImGui() {
 
 void App::loadStartScenario() {
   if (session_.hasScenario()) {
-    if (!options_.scenario_path.empty()) rememberFile(options_.scenario_path);
+    if (!options_.scenario_path.empty()) {
+      rememberFile(options_.scenario_path);
+      state_.editor.path = options_.scenario_path;
+    }
     return;
   }
   std::error_code ignored;

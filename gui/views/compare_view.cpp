@@ -50,9 +50,12 @@ void CompareView::draw(ViewContext& context) {
   if (state.compare.empty()) return;
   const std::string& current = session.scenario().policy.name;
 
-  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchProp;
-  if (ImGui::BeginTable("compare", 1 + static_cast<int>(std::size(kMeasures)), flags)) {
-    ImGui::TableSetupColumn(tr(Str::ColumnPolicy), 0, 1.6f);
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingFixedFit |
+                                ImGuiTableFlags_ScrollX;
+  const float table_height = (ImGui::GetTextLineHeightWithSpacing() + 2.0f) * static_cast<float>(state.compare.size() + 1) +
+                             ImGui::GetStyle().ScrollbarSize + 4.0f;
+  if (ImGui::BeginTable("compare", 1 + static_cast<int>(std::size(kMeasures)), flags, ImVec2(0, table_height))) {
+    ImGui::TableSetupColumn(tr(Str::ColumnPolicy));
     for (const Measure& measure : kMeasures) ImGui::TableSetupColumn(tr(measure.label));
     ImGui::TableHeadersRow();
     for (const CompareRow& row : state.compare) {

@@ -16,7 +16,7 @@ void plotWithCursor(const char* id, const char* title, const std::vector<float>&
                     double cursor_fraction, float height) {
   ImGui::TextUnformatted(title);
   ImGui::PlotLines(id, values.data(), static_cast<int>(values.size()), 0, nullptr, 0.0f, max_value,
-                   ImVec2(-1.0f, height));
+                   ImVec2(ImGui::GetContentRegionAvail().x, height));
   if (cursor_fraction < 0.0 || cursor_fraction > 1.0) return;
   const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
   const float x = min.x + static_cast<float>(cursor_fraction) * (max.x - min.x);

@@ -14,15 +14,16 @@ std::size_t at(std::int32_t index) { return static_cast<std::size_t>(index); }
 // Draws tokens left to right, wrapping, within `rows` lines; a note says
 // how many did not fit. `caption(i)` gives an optional number under each.
 template <typename Caption>
-void drawTokenRow(ViewContext& context, const std::vector<sim::ProcessId>& processes, int rows, Caption caption) {
+void drawTokenRow(ViewContext& context, const std::vector<sim::ProcessId>& processes, int rows, bool captions,
+                  Caption caption) {
   const sim::Scenario& scenario = context.session.scenario();
   if (processes.empty()) {
     ImGui::TextDisabled("  %s", tr(Str::Empty));
     return;
   }
-  const float radius = ImGui::GetFontSize() * 0.75f;
-  const float cell = radius * 2.0f + 8.0f;
-  const float cell_height = cell + ImGui::GetFontSize();
+  const float radius = ImGui::GetFontSize() * 0.7f;
+  const float cell = radius * 2.0f + 6.0f;
+  const float cell_height = cell + (captions ? ImGui::GetFontSize() : 0.0f);
   const float width = ImGui::GetContentRegionAvail().x;
   const int per_row = std::max(1, static_cast<int>(width / cell));
   const int capacity = per_row * rows;
@@ -41,7 +42,7 @@ void drawTokenRow(ViewContext& context, const std::vector<sim::ProcessId>& proce
     caption(i, under, sizeof under);
     if (under[0] != '\0') {
       const ImVec2 size = ImGui::CalcTextSize(under);
-      draw->AddText(ImVec2(center.x - size.x * 0.5f, center.y + radius + 1), ImGui::GetColorU32(ImGuiCol_Text), under);
+        draw->AddText(ImVec2(center.x - size.x * 0.5f, center.y + radius), ImGui::GetColorU32(ImGuiCol_Text), under);
     }
     ImGui::SetCursorScreenPos(ImVec2(center.x - radius, center.y - radius));
     ImGui::PushID(i);
@@ -54,7 +55,6 @@ void drawTokenRow(ViewContext& context, const std::vector<sim::ProcessId>& proce
     char more[96];
     ImGui::TextDisabled("%s", trf(more, sizeof more, Str::AndMoreFormat, static_cast<int>(processes.size()) - shown));
   }
-  ImGui::Dummy(ImVec2(0, 2));
 }
 
 }  // namespace
@@ -66,7 +66,7 @@ void QueuesView::draw(ViewContext& context) {
   const sim::Tick now = session.tick();
   ImGui::TextUnformatted(tr(Str::ReadyQueue));
   const std::vector<sim::ProcessId> ready = session.cursor().readyQueue();
-  drawTokenRow(context, ready, 1, [](int, char* buffer, std::size_t) { buffer[0] = '\0'; });
+  drawTokenRow(context, ready, 1, false, [](int, char* buffer, std::size_t) { buffer[0] = '\0'; });
 
   std::vector<sim::ProcessId> blocked;
   std::vector<long long> io_left;
@@ -78,7 +78,7 @@ void QueuesView::draw(ViewContext& context) {
     io_left.push_back(std::max<long long>(0, static_cast<long long>(p.since + burst.length - now)));
   }
   ImGui::TextUnformatted(tr(Str::BlockedList));
-  drawTokenRow(context, blocked, 1, [&](int i, char* buffer, std::size_t size) {
+  drawTokenRow(context, blocked, 1, true, [&](int i, char* buffer, std::size_t size) {
     std::snprintf(buffer, size, "%lld", io_left[at(i)]);
   });
 }
