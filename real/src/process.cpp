@@ -1,0 +1,273 @@
+#include "real/process.hpp"
+
+#include <poll.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <csignal>
+#include <cstdio>
+#include <exception>
+#include <stdexcept>
+#include <system_error>
+
+#include "fd.hpp"
+#include "pidfd.hpp"
+#include "process_registry.hpp"
+
+extern char** environ;
+
+namespace real {
+
+namespace {
+
+std::string defaultName() {
+  static std::atomic<int> counter{0};
+  return "Process-" + std::to_string(++counter);
+}
+
+int decodeExit(const siginfo_t& info) {
+  if (info.si_code == CLD_EXITED) return info.si_status;
+  return -info.si_status;  // CLD_KILLED or CLD_DUMPED
+}
+
+void resetSignalsInChild() {
+  struct sigaction default_action {};
+  default_action.sa_handler = SIG_DFL;
+  sigemptyset(&default_action.sa_mask);
+  for (int signal_number = 1; signal_number < NSIG; ++signal_number) {
+    // Fails harmlessly for SIGKILL, SIGSTOP and glibc's reserved signals.
+    ::sigaction(signal_number, &default_action, nullptr);
+  }
+  sigset_t empty;
+  sigemptyset(&empty);
+  ::pthread_sigmask(SIG_SETMASK, &empty, nullptr);
+}
+
+}  // namespace
+
+Process::Process() : name_(defaultName()) {}
+
+Process::Process(Body body, std::string name, Tag)
+    : name_(name.empty() ? defaultName() : std::move(name)), body_(std::move(body)) {}
+
+std::unique_ptr<Process> Process::command(std::vector<std::string> argv, std::string name) {
+  if (argv.empty()) throw std::invalid_argument("Process::command: empty command");
+  std::unique_ptr<Process> process(new Process());
+  if (!name.empty()) process->name_ = std::move(name);
+  process->argv_ = std::move(argv);
+  return process;
+}
+
+Process::~Process() {
+  if (started()) {
+    bool reaped = false;
+    {
+      std::lock_guard lock(state_mutex_);
+      reaped = exitcode_.has_value();
+    }
+    if (!reaped) {
+      if (daemon_) terminate();
+      join();
+    }
+    ProcessRegistry::instance().remove(this);
+  }
+  if (pidfd_ >= 0) ::close(pidfd_);
+}
+
+void Process::set_daemon(bool daemon) {
+  if (started()) throw std::logic_error("Process::set_daemon: process already started");
+  daemon_ = daemon;
+}
+
+void Process::keep_fd(int fd) {
+  if (started()) throw std::logic_error("Process::keep_fd: process already started");
+  kept_fds_.push_back(fd);
+  std::sort(kept_fds_.begin(), kept_fds_.end());
+}
+
+void Process::run() {
+  if (body_) exit_status_ = body_();
+}
+
+void Process::start() {
+  std::lock_guard lock(state_mutex_);
+  if (started()) throw std::logic_error("Process::start: " + name_ + " was already started");
+  if (argv_.empty()) {
+    startForked();
+  } else {
+    startCommand();
+  }
+  pidfd_ = detail::pidfdOpen(pid_);
+  if (pidfd_ < 0) {
+    // Only possible if something else reaped our child (SIGCHLD ignored).
+    const int error = errno;
+    siginfo_t info{};
+    ::waitid(P_PID, static_cast<id_t>(pid_), &info, WEXITED);
+    exitcode_ = decodeExit(info);
+    detail::throwErrno(error, "Process::start: pidfd_open");
+  }
+  ProcessRegistry::instance().add(this);
+}
+
+void Process::startForked() {
+  ProcessRegistry::instance();  // its fork handlers must exist before fork
+  std::fflush(nullptr);
+  // All signals stay blocked from fork until the child has reset its
+  // handlers: a signal sent right after start() must not run one of ours.
+  sigset_t all;
+  sigset_t previous;
+  sigfillset(&all);
+  ::pthread_sigmask(SIG_SETMASK, &all, &previous);
+  const pid_t pid = ::fork();
+  if (pid == 0) runInChild();
+  const int fork_error = errno;
+  ::pthread_sigmask(SIG_SETMASK, &previous, nullptr);
+  if (pid < 0) detail::throwErrno(fork_error, "Process::start: fork");
+  pid_ = pid;
+}
+
+void Process::runInChild() {
+  resetSignalsInChild();
+  detail::closeDescriptorsFrom3Except(kept_fds_.data(), static_cast<int>(kept_fds_.size()));
+  int status = 0;
+  try {
+    run();
+    status = exit_status_;
+  } catch (const std::exception& error) {
+    std::fprintf(stderr, "%s (pid %d): uncaught exception: %s\n", name_.c_str(),
+                 static_cast<int>(::getpid()), error.what());
+    status = 1;
+  } catch (...) {
+    std::fprintf(stderr, "%s (pid %d): uncaught exception\n", name_.c_str(),
+                 static_cast<int>(::getpid()));
+    status = 1;
+  }
+  end_children_at_exit();
+  std::fflush(nullptr);
+  ::_exit(status & 0xff);
+}
+
+void Process::startCommand() {
+  std::vector<char*> args;
+  args.reserve(argv_.size() + 1);
+  for (std::string& arg : argv_) args.push_back(arg.data());
+  args.push_back(nullptr);
+
+  posix_spawn_file_actions_t actions;
+  posix_spawnattr_t attributes;
+  ::posix_spawn_file_actions_init(&actions);
+  ::posix_spawnattr_init(&attributes);
+  ::posix_spawn_file_actions_addclosefrom_np(&actions, 3);
+  sigset_t empty;
+  sigset_t all;
+  sigemptyset(&empty);
+  sigfillset(&all);
+  ::posix_spawnattr_setsigmask(&attributes, &empty);
+  ::posix_spawnattr_setsigdefault(&attributes, &all);
+  ::posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+
+  pid_t pid = 0;
+  // glibc reports a failed exec here and has already reaped that child.
+  const int error = ::posix_spawnp(&pid, args[0], &actions, &attributes, args.data(), environ);
+  ::posix_spawn_file_actions_destroy(&actions);
+  ::posix_spawnattr_destroy(&attributes);
+  if (error != 0) {
+    throw std::system_error(error, std::generic_category(),
+                            "Process::start: cannot run '" + argv_[0] + "'");
+  }
+  pid_ = pid;
+}
+
+bool Process::reapIfEnded() {
+  if (exitcode_) return true;
+  siginfo_t info{};
+  int rc = 0;
+  do {
+    info = siginfo_t{};
+    rc = ::waitid(P_PIDFD, static_cast<id_t>(pidfd_), &info, WEXITED | WNOHANG);
+  } while (rc < 0 && errno == EINTR);
+  if (rc < 0) detail::throwErrno("Process: waitid");
+  if (info.si_pid == 0) return false;
+  exitcode_ = decodeExit(info);
+  ProcessRegistry::instance().remove(this);
+  closePidfdIfUnused();
+  return true;
+}
+
+void Process::closePidfdIfUnused() {
+  if (exitcode_ && pollers_ == 0 && pidfd_ >= 0) {
+    ::close(pidfd_);
+    pidfd_ = -1;
+  }
+}
+
+void Process::join() {
+  if (!started()) throw std::logic_error("Process::join: " + name_ + " was not started");
+  while (!join(std::chrono::milliseconds(-1))) {
+  }
+}
+
+bool Process::join(std::chrono::milliseconds timeout) {
+  if (!started()) throw std::logic_error("Process::join: " + name_ + " was not started");
+  using Clock = std::chrono::steady_clock;
+  const bool forever = timeout.count() < 0;
+  const auto deadline = Clock::now() + (forever ? Clock::duration::zero() : timeout);
+  for (;;) {
+    int wait_ms = -1;
+    if (!forever) {
+      const auto left = std::chrono::ceil<std::chrono::milliseconds>(deadline - Clock::now());
+      if (left.count() <= 0) return false;
+      wait_ms = static_cast<int>(std::min<long long>(left.count(), 1'000'000'000));
+    }
+    // The pidfd is polled without the lock; pollers_ keeps a concurrent
+    // reaper from closing it under us (the last poller closes it instead).
+    int pidfd = -1;
+    {
+      std::lock_guard lock(state_mutex_);
+      if (reapIfEnded()) return true;
+      pidfd = pidfd_;
+      ++pollers_;
+    }
+    pollfd descriptor{pidfd, POLLIN, 0};
+    const int rc = ::poll(&descriptor, 1, wait_ms);
+    const int poll_error = errno;
+    {
+      std::lock_guard lock(state_mutex_);
+      --pollers_;
+      closePidfdIfUnused();
+    }
+    if (rc < 0 && poll_error != EINTR) detail::throwErrno(poll_error, "Process::join: poll");
+  }
+}
+
+bool Process::is_alive() {
+  if (!started()) return false;
+  std::lock_guard lock(state_mutex_);
+  return !reapIfEnded();
+}
+
+bool Process::send_signal(int signal_number) {
+  if (!started()) return false;
+  std::lock_guard lock(state_mutex_);
+  // Under the lock nobody can reap, so the pidfd's process cannot vanish
+  // between this check and the signal.
+  if (exitcode_) return false;
+  return detail::pidfdSendSignal(pidfd_, signal_number) == 0;
+}
+
+void Process::terminate() { send_signal(SIGTERM); }
+void Process::kill() { send_signal(SIGKILL); }
+
+std::optional<int> Process::exitcode() {
+  if (!started()) return std::nullopt;
+  std::lock_guard lock(state_mutex_);
+  reapIfEnded();
+  return exitcode_;
+}
+
+}  // namespace real

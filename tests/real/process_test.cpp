@@ -1,0 +1,501 @@
+// The guarantees of real::Process, one test each (issue 3, "Processes").
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <catch2/catch.hpp>
+#include <cerrno>
+#include <cstdio>
+#include <sstream>
+#include <stdexcept>
+#include <system_error>
+#include <thread>
+#include <vector>
+
+#include "real/process.hpp"
+#include "real/process_info.hpp"
+#include "test_support.hpp"
+
+using namespace std::chrono_literals;
+using real::Process;
+using real_test::LeakCheck;
+using real_test::waitUntil;
+
+namespace {
+
+struct Pipe {
+  int read_end = -1;
+  int write_end = -1;
+  Pipe() {
+    int fds[2];
+    REQUIRE(::pipe2(fds, O_CLOEXEC) == 0);
+    read_end = fds[0];
+    write_end = fds[1];
+  }
+  ~Pipe() {
+    closeWrite();
+    if (read_end >= 0) ::close(read_end);
+  }
+  void closeWrite() {
+    if (write_end >= 0) ::close(write_end);
+    write_end = -1;
+  }
+  std::string readAll() {
+    closeWrite();
+    std::string text;
+    char buffer[256];
+    ssize_t got = 0;
+    while ((got = ::read(read_end, buffer, sizeof buffer)) > 0) text.append(buffer, static_cast<std::size_t>(got));
+    return text;
+  }
+};
+
+class Reporter : public Process {
+ public:
+  Reporter(int fd, int value) : fd_(fd), value_(value) { keep_fd(fd); }
+
+ protected:
+  void run() override {
+    const std::string text = std::to_string(value_) + " " + std::to_string(::getppid());
+    if (::write(fd_, text.data(), text.size()) < 0) throw std::runtime_error("write failed");
+  }
+
+ private:
+  int fd_;
+  int value_;
+};
+
+}  // namespace
+
+TEST_CASE("a child started with a callable runs it in another process and reports its status",
+          "[real][process]") {
+  LeakCheck leaks;
+  Process child([] { return ::getpid() == ::getppid() ? 99 : 7; });
+  child.start();
+  CHECK(child.pid() > 0);
+  CHECK(child.pid() != ::getpid());
+  child.join();
+  CHECK(child.exitcode() == 7);
+  CHECK_FALSE(child.is_alive());
+  leaks.check();
+}
+
+TEST_CASE("a subclass's run() runs in the child, whose parent is this process",
+          "[real][process]") {
+  LeakCheck leaks;
+  {
+    Pipe pipe;
+    Reporter child(pipe.write_end, 42);
+    child.start();
+    child.join();
+    CHECK(pipe.readAll() == "42 " + std::to_string(::getpid()));
+    CHECK(child.exitcode() == 0);
+  }
+  leaks.check();
+}
+
+TEST_CASE("exitcode is empty before start and while running, then the exit status",
+          "[real][process]") {
+  LeakCheck leaks;
+  Process child([] {
+    std::this_thread::sleep_for(200ms);
+    return 3;
+  });
+  CHECK_FALSE(child.exitcode().has_value());
+  CHECK_FALSE(child.is_alive());
+  child.start();
+  CHECK(child.is_alive());
+  CHECK_FALSE(child.exitcode().has_value());
+  child.join();
+  CHECK(child.exitcode() == 3);
+  leaks.check();
+}
+
+TEST_CASE("a callable that throws ends the child with exit code 1", "[real][process]") {
+  LeakCheck leaks;
+  Process child([]() -> int { throw std::runtime_error("deliberate failure in the child"); });
+  child.start();
+  child.join();
+  CHECK(child.exitcode() == 1);
+  leaks.check();
+}
+
+TEST_CASE("a child killed by signal N reports exit code -N", "[real][process]") {
+  LeakCheck leaks;
+  Process terminated([] { std::this_thread::sleep_for(30s); });
+  Process killed([] { std::this_thread::sleep_for(30s); });
+  terminated.start();
+  killed.start();
+  terminated.terminate();
+  killed.kill();
+  terminated.join();
+  killed.join();
+  CHECK(terminated.exitcode() == -SIGTERM);
+  CHECK(killed.exitcode() == -SIGKILL);
+  leaks.check();
+}
+
+TEST_CASE("a command child reports its exit status or the signal that ended it",
+          "[real][process]") {
+  LeakCheck leaks;
+  auto exits = Process::command({"sh", "-c", "exit 3"});
+  auto sleeps = Process::command({"sleep", "30"}, "sleeper");
+  CHECK(sleeps->name() == "sleeper");
+  exits->start();
+  sleeps->start();
+  exits->join();
+  sleeps->kill();
+  sleeps->join();
+  CHECK(exits->exitcode() == 3);
+  CHECK(sleeps->exitcode() == -SIGKILL);
+  leaks.check();
+}
+
+TEST_CASE("children are named Process-N unless named", "[real][process]") {
+  Process first([] {});
+  Process second([] {}, "worker");
+  CHECK(first.name().rfind("Process-", 0) == 0);
+  CHECK(first.name().size() > 8);
+  CHECK(second.name() == "worker");
+}
+
+TEST_CASE("each child is reaped once and every thread sees the same cached result",
+          "[real][process]") {
+  LeakCheck leaks;
+  Process child([] {
+    std::this_thread::sleep_for(100ms);
+    return 5;
+  });
+  child.start();
+  std::vector<std::thread> threads;
+  std::vector<int> seen(8, -1000);
+  for (int i = 0; i < 8; ++i) {
+    threads.emplace_back([&child, &seen, i] {
+      if (i % 2 == 0) {
+        child.join();
+      } else {
+        while (child.is_alive()) std::this_thread::sleep_for(1ms);
+      }
+      seen[static_cast<std::size_t>(i)] = child.exitcode().value_or(-1);
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  for (int value : seen) CHECK(value == 5);
+  CHECK(child.exitcode() == 5);
+  leaks.check();
+}
+
+TEST_CASE("a reaped child is never signalled and keeps its exit code", "[real][process]") {
+  LeakCheck leaks;
+  Process child([] { return 4; });
+  child.start();
+  child.join();
+  CHECK_FALSE(child.send_signal(SIGTERM));
+  child.terminate();
+  child.kill();
+  CHECK(child.exitcode() == 4);
+  CHECK_FALSE(child.is_alive());
+  leaks.check();
+}
+
+TEST_CASE("a signal reaches a child that has exited but is not yet reaped without harm",
+          "[real][process]") {
+  LeakCheck leaks;
+  Process child([] { return 6; });
+  child.start();
+  REQUIRE(waitUntil([&] {
+    const auto info = real::read_process_info(child.pid());
+    return info && info->state == 'Z';
+  }));
+  child.terminate();  // the pidfd still names the zombie, not a reused pid
+  child.join();
+  CHECK(child.exitcode() == 6);
+  leaks.check();
+}
+
+TEST_CASE("a failed exec is reported by start with its errno and leaves no zombie",
+          "[real][process]") {
+  LeakCheck leaks;
+  SECTION("a program that does not exist") {
+    auto missing = Process::command({"/nonexistent/procsim-no-such-program"});
+    try {
+      missing->start();
+      FAIL("start() did not report the failed exec");
+    } catch (const std::system_error& error) {
+      CHECK(error.code().value() == ENOENT);
+    }
+    CHECK_FALSE(missing->is_alive());
+  }
+  SECTION("a file that is not executable") {
+    char path[] = "/tmp/procsim-real-noexec-XXXXXX";
+    const int fd = ::mkstemp(path);
+    REQUIRE(fd >= 0);
+    ::close(fd);
+    auto not_executable = Process::command({path});
+    try {
+      not_executable->start();
+      FAIL("start() did not report the failed exec");
+    } catch (const std::system_error& error) {
+      CHECK(error.code().value() == EACCES);
+    }
+    ::unlink(path);
+  }
+  CHECK(real_test::zombieChildren().empty());
+  leaks.check();
+}
+
+TEST_CASE("a child sees only descriptors 0, 1 and 2 even while other threads open and spawn",
+          "[real][process]") {
+  LeakCheck leaks;
+  std::atomic<bool> stop{false};
+  // Careless neighbours: descriptors without close-on-exec, opened and closed
+  // all the time, and more children started meanwhile.
+  std::vector<std::thread> neighbours;
+  for (int i = 0; i < 2; ++i) {
+    neighbours.emplace_back([&stop] {
+      while (!stop) {
+        int fds[2];
+        if (::pipe(fds) == 0) {
+          std::this_thread::yield();
+          ::close(fds[0]);
+          ::close(fds[1]);
+        }
+      }
+    });
+  }
+  neighbours.emplace_back([&stop] {
+    while (!stop) {
+      Process quick([] {});
+      quick.start();
+      quick.join();
+    }
+  });
+  const std::set<int> standard{0, 1, 2};
+  for (int round = 0; round < 10; ++round) {
+    Process forked([] { std::this_thread::sleep_for(30s); });
+    auto command = Process::command({"sleep", "30"});
+    forked.start();
+    command->start();
+    const std::string forked_pid = std::to_string(forked.pid());
+    const std::string command_pid = std::to_string(command->pid());
+    CHECK(waitUntil([&] { return real_test::openDescriptors(forked_pid) == standard; }));
+    CHECK(waitUntil([&] { return real_test::openDescriptors(command_pid) == standard; }));
+    forked.kill();
+    command->kill();
+    forked.join();
+    command->join();
+  }
+  stop = true;
+  for (auto& thread : neighbours) thread.join();
+  leaks.check();
+}
+
+TEST_CASE("the child starts with an empty signal mask and default handlers", "[real][process]") {
+  LeakCheck leaks;
+  sigset_t blocked;
+  sigset_t previous_mask;
+  sigemptyset(&blocked);
+  sigaddset(&blocked, SIGUSR1);
+  REQUIRE(::pthread_sigmask(SIG_BLOCK, &blocked, &previous_mask) == 0);
+  struct sigaction ignore {};
+  struct sigaction catcher {};
+  struct sigaction previous_usr2 {};
+  struct sigaction previous_hup {};
+  ignore.sa_handler = SIG_IGN;
+  catcher.sa_handler = [](int) {};
+  REQUIRE(::sigaction(SIGUSR2, &ignore, &previous_usr2) == 0);
+  REQUIRE(::sigaction(SIGHUP, &catcher, &previous_hup) == 0);
+
+  Process forked([] { std::this_thread::sleep_for(30s); });
+  auto command = Process::command({"sleep", "30"});
+  forked.start();
+  command->start();
+  ::pthread_sigmask(SIG_SETMASK, &previous_mask, nullptr);
+  ::sigaction(SIGUSR2, &previous_usr2, nullptr);
+  ::sigaction(SIGHUP, &previous_hup, nullptr);
+
+  // glibc's posix_spawn leaves its two reserved signals (32 and 33, which no
+  // program may use) ignored; every signal a program can use must be reset.
+  const auto usable = [](const std::string& hex) {
+    if (hex.empty()) return ~0ULL;
+    return std::stoull(hex, nullptr, 16) & ~((1ULL << 31) | (1ULL << 32));
+  };
+  for (const pid_t pid : {forked.pid(), command->pid()}) {
+    INFO("pid " << pid);
+    CHECK(waitUntil([&] {
+      return usable(real_test::statusField(pid, "SigBlk")) == 0 &&
+             usable(real_test::statusField(pid, "SigIgn")) == 0 &&
+             usable(real_test::statusField(pid, "SigCgt")) == 0;
+    }));
+    INFO("SigBlk " << real_test::statusField(pid, "SigBlk") << " SigIgn "
+                   << real_test::statusField(pid, "SigIgn") << " SigCgt "
+                   << real_test::statusField(pid, "SigCgt"));
+    CHECK(usable(real_test::statusField(pid, "SigIgn")) == 0);
+  }
+  forked.kill();
+  command->kill();
+  forked.join();
+  command->join();
+  leaks.check();
+}
+
+TEST_CASE("output buffered in stdio before start is written once, not again by the child",
+          "[real][process]") {
+  LeakCheck leaks;
+  char path[] = "/tmp/procsim-real-stdio-XXXXXX";
+  const int fd = ::mkstemp(path);
+  REQUIRE(fd >= 0);
+  FILE* file = ::fdopen(fd, "w");
+  REQUIRE(file != nullptr);
+  std::setvbuf(file, nullptr, _IOFBF, 4096);
+  std::fputs("written by the parent before start\n", file);
+  Process child([] {});
+  child.keep_fd(fd);  // so that the child could write the buffer a second time
+  child.start();
+  child.join();
+  std::fclose(file);
+  const std::string text = real_test::readFile(path);
+  ::unlink(path);
+  CHECK(text == "written by the parent before start\n");
+  leaks.check();
+}
+
+TEST_CASE("starting a process twice is an error", "[real][process]") {
+  LeakCheck leaks;
+  Process child([] {});
+  child.start();
+  CHECK_THROWS_AS(child.start(), std::logic_error);
+  child.join();
+  CHECK_THROWS_AS(child.start(), std::logic_error);
+  CHECK(child.exitcode() == 0);
+  leaks.check();
+}
+
+TEST_CASE("join with a timeout returns on time while the child keeps running", "[real][process]") {
+  LeakCheck leaks;
+  Process child([] { std::this_thread::sleep_for(30s); });
+  child.start();
+  const auto start = std::chrono::steady_clock::now();
+  CHECK_FALSE(child.join(200ms));
+  const double waited = real_test::secondsSince(start);
+  CHECK(waited >= 0.19);
+  CHECK(waited < 1.0);
+  CHECK(child.is_alive());
+  child.kill();
+  CHECK(child.join(5s));
+  CHECK(child.exitcode() == -SIGKILL);
+  leaks.check();
+}
+
+TEST_CASE("join with a timeout returns as soon as the child ends", "[real][process]") {
+  LeakCheck leaks;
+  Process child([] { std::this_thread::sleep_for(50ms); });
+  child.start();
+  const auto start = std::chrono::steady_clock::now();
+  CHECK(child.join(10s));
+  CHECK(real_test::secondsSince(start) < 2.0);
+  CHECK(child.exitcode() == 0);
+  leaks.check();
+}
+
+TEST_CASE("a stopped child counts as alive", "[real][process]") {
+  LeakCheck leaks;
+  Process child([] { std::this_thread::sleep_for(30s); });
+  child.start();
+  REQUIRE(child.send_signal(SIGSTOP));
+  CHECK(waitUntil([&] {
+    const auto info = real::read_process_info(child.pid());
+    return info && info->state == 'T';
+  }));
+  CHECK(child.is_alive());
+  CHECK_FALSE(child.exitcode().has_value());
+  CHECK_FALSE(child.join(50ms));
+  child.kill();
+  child.join();
+  CHECK(child.exitcode() == -SIGKILL);
+  leaks.check();
+}
+
+TEST_CASE("no SIGCHLD handler is installed and other children are not reaped behind our back",
+          "[real][process]") {
+  LeakCheck leaks;
+  const pid_t foreign = ::fork();
+  REQUIRE(foreign >= 0);
+  if (foreign == 0) ::_exit(11);
+  Process ours([] { return 2; });
+  ours.start();
+  ours.join();
+  struct sigaction current {};
+  REQUIRE(::sigaction(SIGCHLD, nullptr, &current) == 0);
+  CHECK(current.sa_handler == SIG_DFL);
+  // The foreign child is still ours to reap: nothing reaped it for us.
+  int status = 0;
+  REQUIRE(::waitpid(foreign, &status, 0) == foreign);
+  CHECK(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 11);
+  leaks.check();
+}
+
+TEST_CASE("a daemon child is terminated when its parent ends normally", "[real][process][daemon]") {
+  LeakCheck leaks;
+  {
+    Pipe pipe;
+    const int report = pipe.write_end;
+    Process parent([report] {
+      Process* daemon_child = new Process([] { std::this_thread::sleep_for(30s); });  // never deleted: ended at exit
+      daemon_child->set_daemon(true);
+      daemon_child->start();
+      const auto info = real::read_process_info(daemon_child->pid());
+      const std::string text = std::to_string(daemon_child->pid()) + " " +
+                               std::to_string(info ? info->start_ticks : 0);
+      if (::write(report, text.data(), text.size()) < 0) return 1;
+      return 0;
+    });
+    parent.keep_fd(report);
+    const auto start = std::chrono::steady_clock::now();
+    parent.start();
+    REQUIRE(parent.join(10s));
+    CHECK(real_test::secondsSince(start) < 5.0);
+    CHECK(parent.exitcode() == 0);
+    std::istringstream fields(pipe.readAll());
+    pid_t daemon_pid = 0;
+    std::uint64_t daemon_start = 0;
+    fields >> daemon_pid >> daemon_start;
+    REQUIRE(daemon_pid > 0);
+    const auto after = real::read_process_info(daemon_pid);
+    CHECK((!after || after->start_ticks != daemon_start));
+  }
+  leaks.check();
+}
+
+TEST_CASE("a non-daemon child is joined when its parent ends normally", "[real][process][daemon]") {
+  LeakCheck leaks;
+  Process parent([] {
+    Process* child = new Process([] { std::this_thread::sleep_for(300ms); });  // never deleted: joined at exit
+    child->start();
+    return 0;
+  });
+  const auto start = std::chrono::steady_clock::now();
+  parent.start();
+  REQUIRE(parent.join(10s));
+  CHECK(real_test::secondsSince(start) >= 0.28);
+  CHECK(parent.exitcode() == 0);
+  leaks.check();
+}
+
+TEST_CASE("destroying a running daemon Process terminates and reaps it", "[real][process][daemon]") {
+  LeakCheck leaks;
+  pid_t pid = 0;
+  {
+    Process child([] { std::this_thread::sleep_for(30s); });
+    child.set_daemon(true);
+    child.start();
+    pid = child.pid();
+    CHECK(child.is_alive());
+  }
+  CHECK_FALSE(real::read_process_info(pid).has_value());
+  leaks.check();
+}

@@ -1,0 +1,108 @@
+#include "test_support.hpp"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+namespace real_test {
+
+std::set<int> openDescriptors(const std::string& pid) {
+  std::set<int> descriptors;
+  const std::string path = "/proc/" + pid + "/fd";
+  DIR* directory = ::opendir(path.c_str());
+  if (directory == nullptr) return descriptors;
+  const int own = ::dirfd(directory);
+  while (const dirent* entry = ::readdir(directory)) {
+    if (entry->d_name[0] == '.') continue;
+    const int fd = std::atoi(entry->d_name);
+    if (pid == "self" && fd == own) continue;
+    descriptors.insert(fd);
+  }
+  ::closedir(directory);
+  return descriptors;
+}
+
+std::vector<pid_t> zombieChildren() {
+  std::vector<pid_t> zombies;
+  const pid_t self = ::getpid();
+  DIR* directory = ::opendir("/proc");
+  if (directory == nullptr) return zombies;
+  while (const dirent* entry = ::readdir(directory)) {
+    const pid_t pid = std::atoi(entry->d_name);
+    if (pid <= 0) continue;
+    const std::string text = readFile("/proc/" + std::to_string(pid) + "/stat");
+    const auto close = text.rfind(')');
+    if (close == std::string::npos) continue;
+    std::istringstream fields(text.substr(close + 1));
+    char state = '?';
+    pid_t ppid = 0;
+    fields >> state >> ppid;
+    if (ppid == self && state == 'Z') zombies.push_back(pid);
+  }
+  ::closedir(directory);
+  return zombies;
+}
+
+bool waitUntil(const std::function<bool()>& condition, std::chrono::milliseconds timeout) {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (!condition()) {
+    if (std::chrono::steady_clock::now() > deadline) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  return true;
+}
+
+std::string statusField(pid_t pid, const std::string& key) {
+  std::ifstream in("/proc/" + std::to_string(pid) + "/status");
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.rfind(key + ":", 0) == 0) {
+      std::string value = line.substr(key.size() + 1);
+      value.erase(0, value.find_first_not_of(" \t"));
+      return value;
+    }
+  }
+  return {};
+}
+
+std::string readFile(const std::string& path) {
+  std::string text;
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return text;
+  char buffer[4096];
+  ssize_t got = 0;
+  while ((got = ::read(fd, buffer, sizeof buffer)) > 0) text.append(buffer, static_cast<std::size_t>(got));
+  ::close(fd);
+  return text;
+}
+
+double secondsSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+long scaledLoad(long full, long minimum) {
+  const char* text = std::getenv("PROCSIM_REAL_LOAD_SCALE");
+  if (text == nullptr) return full;
+  const double scale = std::atof(text);
+  if (scale <= 0) return full;
+  const long scaled = static_cast<long>(static_cast<double>(full) * scale);
+  return scaled < minimum ? minimum : scaled;
+}
+
+LeakCheck::LeakCheck() : descriptors_(openDescriptors()) {}
+
+void LeakCheck::check() const {
+  // Children end asynchronously only if something is wrong; give a leaked
+  // zombie no chance to hide, but let closing sockets settle briefly.
+  CHECK(zombieChildren().empty());
+  waitUntil([&] { return openDescriptors() == descriptors_; }, std::chrono::seconds(2));
+  CHECK(openDescriptors() == descriptors_);
+}
+
+}  // namespace real_test

@@ -1,0 +1,49 @@
+// test_support.hpp: what every real test checks at its end: no zombie child
+// left behind and no descriptor leaked; plus small waiting helpers.
+#pragma once
+
+#include <sys/types.h>
+
+#include <chrono>
+#include <functional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace real_test {
+
+// The open descriptors of `pid` ("self" for this process), by number.
+std::set<int> openDescriptors(const std::string& pid = "self");
+
+// Children of this process in state Z (exited, not reaped).
+std::vector<pid_t> zombieChildren();
+
+// Polls `condition` every millisecond until it holds or `timeout` passes.
+bool waitUntil(const std::function<bool()>& condition,
+               std::chrono::milliseconds timeout = std::chrono::seconds(5));
+
+// A field of /proc/PID/status, e.g. "SigBlk"; empty if absent.
+std::string statusField(pid_t pid, const std::string& key);
+
+// The whole content of a file; empty if it cannot be read.
+std::string readFile(const std::string& path);
+
+// Seconds since `start` on the steady clock.
+double secondsSince(std::chrono::steady_clock::time_point start);
+
+// Scales a load for slow (sanitizer) builds: PROCSIM_REAL_LOAD_SCALE=0.05
+// runs 5% of the messages. Never below `minimum`.
+long scaledLoad(long full, long minimum = 1);
+
+// Records the descriptors at construction; check() verifies that the same
+// set is open again and that no child is left a zombie.
+class LeakCheck {
+ public:
+  LeakCheck();
+  void check() const;
+
+ private:
+  std::set<int> descriptors_;
+};
+
+}  // namespace real_test
