@@ -14,17 +14,20 @@ Engine::Impl::Impl(Scenario s, EngineOptions o) : scenario(std::move(s)), option
   const std::size_t count = scenario.processes.size();
   state.processes.resize(count);
   for (std::size_t i = 0; i < count; ++i) {
-    state.processes[i].remaining = scenario.processes[i].bursts.front().length;
-    state.processes[i].since = scenario.processes[i].arrival;
+    const ProcessSpec& spec = scenario.processes[i];
+    ProcessRuntime& p = state.processes[i];
+    p.remaining = spec.bursts.front().length;
+    p.since = spec.arrival;
+    p.priority = spec.priority;
+    p.burst_count = static_cast<std::uint32_t>(spec.bursts.size());
   }
   state.cores.resize(static_cast<std::size_t>(scenario.cores));
   state.idle_cores = scenario.cores;
+  std::vector<std::pair<Tick, ProcessId>> by_arrival(count);
+  for (std::size_t i = 0; i < count; ++i) by_arrival[i] = {scenario.processes[i].arrival, static_cast<ProcessId>(i)};
+  std::sort(by_arrival.begin(), by_arrival.end());
   state.arrival_order.resize(count);
-  for (std::size_t i = 0; i < count; ++i) state.arrival_order[i] = static_cast<ProcessId>(i);
-  std::stable_sort(state.arrival_order.begin(), state.arrival_order.end(), [this](ProcessId a, ProcessId b) {
-    return scenario.processes[static_cast<std::size_t>(a)].arrival <
-           scenario.processes[static_cast<std::size_t>(b)].arrival;
-  });
+  for (std::size_t i = 0; i < count; ++i) state.arrival_order[i] = by_arrival[i].second;
   snapshot_every = std::max<std::size_t>(1, options.snapshot_every);
   if (options.snapshots) snapshots.push_back({state, policy->clone(), 0});
 }

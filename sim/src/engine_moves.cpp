@@ -105,12 +105,9 @@ void Engine::Impl::scheduleCore(CoreId c) {
 
 ProcessView Engine::Impl::view(ProcessId id, Tick t) const {
   const ProcessRuntime& p = state.processes[at(id)];
-  const ProcessSpec& spec = scenario.processes[at(id)];
   ProcessView v;
   v.id = id;
-  v.arrival = spec.arrival;
-  v.priority = spec.priority;
-  v.burst_length = spec.bursts[p.burst].length;
+  v.priority = p.priority;
   v.burst_remaining = p.state == State::Running ? p.remaining - std::max<Tick>(0, t - p.run_start) : p.remaining;
   v.ready_seq = p.ready_seq;
   return v;

@@ -66,8 +66,7 @@ void Engine::Impl::releaseFinishedBursts(Tick t) {
     core.running = kNoProcess;
     ++core.generation;
     ++state.idle_cores;
-    const auto& bursts = scenario.processes[at(id)].bursts;
-    if (p.burst + 1 >= bursts.size()) {
+    if (p.burst + 1 >= p.burst_count) {
       policy->onDescheduled(id, ran, TransitionKind::Exit);
       p.state = State::Terminated;
       p.since = t;
@@ -80,7 +79,7 @@ void Engine::Impl::releaseFinishedBursts(Tick t) {
     }
     policy->onDescheduled(id, ran, TransitionKind::Block);
     ++p.burst;
-    p.remaining = bursts[p.burst].length;
+    p.remaining = scenario.processes[at(id)].bursts[p.burst].length;
     p.state = State::Blocked;
     p.since = t;
     p.core = kNoCore;

@@ -13,17 +13,19 @@ namespace sim {
 struct ProcessRuntime {
   State state = State::New;
   std::uint32_t burst = 0;       // index of the current burst in ProcessSpec::bursts
+  std::uint32_t burst_count = 0; // bursts of the process (copied from its spec)
+  std::int32_t priority = 0;     // copied from its spec; lower is more urgent
+  CoreId core = kNoCore;         // Running: its core; Blocked without multiprogramming: the core it holds
   Tick remaining = 0;            // ticks left in the current burst, as of `run_start` when Running
   Tick since = 0;                // tick it entered its current state
   Tick run_start = 0;            // Running: tick its CPU work begins (after any switch overhead)
+  std::uint64_t ready_seq = 0;   // order of its latest entry into the ready queue
+  Tick waiting = 0;              // ticks in Ready, closed intervals only
+  Tick cpu = 0;                  // ticks of CPU work, closed intervals only
+  Tick blocked = 0;              // ticks in Blocked, closed intervals only
+  Tick overhead = 0;             // context-switch ticks spent dispatching it
   Tick first_dispatch = -1;      // -1 until first dispatched
   Tick completion = -1;          // -1 until it exits
-  Tick waiting = 0;              // ticks in Ready, closed intervals only
-  Tick blocked = 0;              // ticks in Blocked, closed intervals only
-  Tick cpu = 0;                  // ticks of CPU work, closed intervals only
-  Tick overhead = 0;             // context-switch ticks spent dispatching it
-  std::uint64_t ready_seq = 0;   // order of its latest entry into the ready queue
-  CoreId core = kNoCore;         // Running: its core; Blocked without multiprogramming: the core it holds
 };
 
 // A core as the run has left it so far.

@@ -17,13 +17,13 @@ namespace sim {
 
 class EngineState;
 
-// Read-only facts about a process that a policy may rank by.
+// Read-only facts about a process that a policy may rank by. Built from the
+// engine's state alone (no look-up into the scenario) because the engine
+// makes one for every process that becomes ready.
 struct ProcessView {
   ProcessId id = kNoProcess;
-  Tick arrival = 0;
-  int priority = 0;
-  Tick burst_remaining = 0;  // CPU ticks left in the current CPU burst, as of now
-  Tick burst_length = 0;     // length of the current CPU burst
+  int priority = 0;             // lower is more urgent
+  Tick burst_remaining = 0;     // CPU ticks left in the current CPU burst, as of now
   std::uint64_t ready_seq = 0;  // order of entry into the ready queue (ties)
 };
 

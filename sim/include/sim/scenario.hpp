@@ -1,5 +1,5 @@
 // sim/scenario.hpp: a workload to simulate: cores, policy, processes.
-// A Scenario is plain data. validate() (sim/validate.hpp) checks the
+// A Scenario is plain data. validateScenario() (sim/scenario_json.hpp) checks the
 // invariants below; the engine requires a valid scenario.
 #pragma once
 
