@@ -47,8 +47,10 @@ float drawToken(ImDrawList* draw, ImVec2 center, float radius, sim::ProcessId pr
   draw->AddCircleFilled(center, radius, fill, 24);
   draw->AddCircle(center, radius, IM_COL32(0, 0, 0, 160), 24, 1.0f);
   if (highlight) draw->AddCircle(center, radius + 3.0f, IM_COL32(255, 255, 255, 230), 24, 2.0f);
+  // A label wider than the token is left out: the color and the tooltip still tell.
   const ImVec2 size = ImGui::CalcTextSize(label);
-  draw->AddText(ImVec2(center.x - size.x * 0.5f, center.y - size.y * 0.5f), textColorOn(fill), label);
+  if (size.x <= radius * 1.9f)
+    draw->AddText(ImVec2(center.x - size.x * 0.5f, center.y - size.y * 0.5f), textColorOn(fill), label);
   return radius * 2.0f;
 }
 

@@ -42,14 +42,27 @@ constexpr std::array<Arrow, sim::kTransitionKindCount> kArrows{{
 
 struct Frame {
   ImVec2 origin, size;
+  std::array<float, sim::kStateCount> min_half_width{};  // pixels: room for the box's title
   ImVec2 point(ImVec2 fraction) const { return {origin.x + fraction.x * size.x, origin.y + fraction.y * size.y}; }
-  ImVec2 boxMin(sim::State s) const {
+  float halfWidth(sim::State s) const {
     const Box& b = kBoxes[static_cast<std::size_t>(s)];
-    return point({b.center.x - b.half.x, b.center.y - b.half.y});
+    return std::max(b.half.x * size.x, min_half_width[static_cast<std::size_t>(s)]);
+  }
+  // The box's center, moved inward when a wide title would push it out of the pane.
+  ImVec2 center(sim::State s) const {
+    ImVec2 c = point(kBoxes[static_cast<std::size_t>(s)].center);
+    const float half = halfWidth(s);
+    c.x = std::max(c.x, origin.x + half + 1.0f);
+    c.x = std::min(c.x, origin.x + size.x - half - 1.0f);
+    return c;
+  }
+  ImVec2 boxMin(sim::State s) const {
+    const ImVec2 c = center(s);
+    return {c.x - halfWidth(s), c.y - kBoxes[static_cast<std::size_t>(s)].half.y * size.y};
   }
   ImVec2 boxMax(sim::State s) const {
-    const Box& b = kBoxes[static_cast<std::size_t>(s)];
-    return point({b.center.x + b.half.x, b.center.y + b.half.y});
+    const ImVec2 c = center(s);
+    return {c.x + halfWidth(s), c.y + kBoxes[static_cast<std::size_t>(s)].half.y * size.y};
   }
 };
 
@@ -70,8 +83,8 @@ struct ArrowGeometry {
 
 ArrowGeometry arrowGeometry(const Frame& frame, const Arrow& arrow) {
   const sim::State a = sim::fromState(arrow.kind), b = sim::toState(arrow.kind);
-  ImVec2 ca = frame.point(kBoxes[static_cast<std::size_t>(a)].center);
-  ImVec2 cb = frame.point(kBoxes[static_cast<std::size_t>(b)].center);
+  ImVec2 ca = frame.center(a);
+  ImVec2 cb = frame.center(b);
   const float shift = arrow.offset * (frame.boxMax(a).y - frame.boxMin(a).y);
   ca.y += shift;
   cb.y += shift;
@@ -103,7 +116,15 @@ void StateMachineView::draw(ViewContext& context) {
   const sim::EngineState& state = session.cursor().state();
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ImVec2 avail = ImGui::GetContentRegionAvail();
-  const Frame frame{ImGui::GetCursorScreenPos(), ImVec2(std::max(avail.x, 50.0f), std::max(avail.y, 50.0f))};
+  Frame frame{ImGui::GetCursorScreenPos(), ImVec2(std::max(avail.x, 50.0f), std::max(avail.y, 50.0f)), {}};
+  std::array<std::size_t, sim::kStateCount> totals{};
+  for (const sim::ProcessRuntime& p : state.processes) ++totals[static_cast<std::size_t>(p.state)];
+  std::array<std::array<char, 64>, sim::kStateCount> titles{};
+  for (int s = 0; s < sim::kStateCount; ++s) {
+    auto& title = titles[static_cast<std::size_t>(s)];
+    std::snprintf(title.data(), title.size(), "%s (%zu)", tr(static_cast<sim::State>(s)), totals[static_cast<std::size_t>(s)]);
+    frame.min_half_width[static_cast<std::size_t>(s)] = ImGui::CalcTextSize(title.data()).x * 0.5f + 8.0f;
+  }
   ImGui::InvisibleButton("figure", frame.size);
   const bool figure_hovered = ImGui::IsItemHovered();
 
@@ -122,18 +143,6 @@ void StateMachineView::draw(ViewContext& context) {
     const ArrowGeometry g = arrowGeometry(frame, arrow);
     const bool on = active[static_cast<std::size_t>(arrow.kind)];
     drawArrow(draw, g.from, g.to, on ? IM_COL32(255, 220, 90, 255) : IM_COL32(150, 150, 160, 255), on ? 3.0f : 1.5f);
-    char label[96];
-    std::snprintf(label, sizeof label, "%s  %lld", tr(arrow.kind),
-                  static_cast<long long>(state.transition_counts[static_cast<std::size_t>(arrow.kind)]));
-    const ImVec2 size = ImGui::CalcTextSize(label);
-    ImVec2 mid((g.from.x + g.to.x) * 0.5f, (g.from.y + g.to.y) * 0.5f);
-    mid.x -= size.x * 0.5f;
-    mid.y += arrow.offset < 0 ? -size.y - 2.0f : (arrow.offset > 0 ? 2.0f : -size.y * 0.5f);
-    if (arrow.kind == sim::TransitionKind::Block) mid.x += size.x * 0.5f + 6.0f;
-    if (arrow.kind == sim::TransitionKind::Wakeup) mid.x -= size.x * 0.5f + 6.0f;
-    draw->AddRectFilled(ImVec2(mid.x - 2, mid.y - 1), ImVec2(mid.x + size.x + 2, mid.y + size.y + 1),
-                        IM_COL32(25, 27, 32, 220), 3.0f);
-    draw->AddText(mid, on ? IM_COL32(255, 220, 90, 255) : ImGui::GetColorU32(ImGuiCol_Text), label);
   }
 
   // The boxes with their tokens.
@@ -142,8 +151,6 @@ void StateMachineView::draw(ViewContext& context) {
     auto& list = members[static_cast<std::size_t>(state.processes[i].state)];
     if (list.size() < 512) list.push_back(static_cast<sim::ProcessId>(i));
   }
-  std::array<std::size_t, sim::kStateCount> totals{};
-  for (const sim::ProcessRuntime& p : state.processes) ++totals[static_cast<std::size_t>(p.state)];
   const float radius = std::clamp(frame.size.y * 0.035f, 7.0f, ImGui::GetFontSize() * 0.75f);
   const bool animate = session.playing();
   const float progress = std::min(1.0f, static_cast<float>(session.tickFraction()) * 2.0f);
@@ -152,9 +159,7 @@ void StateMachineView::draw(ViewContext& context) {
     const ImVec2 min = frame.boxMin(state_id), max = frame.boxMax(state_id);
     draw->AddRectFilled(min, max, IM_COL32(36, 38, 46, 255), 6.0f);
     draw->AddRect(min, max, stateColor(state_id), 6.0f, 0, 2.0f);
-    char title[64];
-    std::snprintf(title, sizeof title, "%s (%zu)", tr(state_id), totals[static_cast<std::size_t>(s)]);
-    draw->AddText(ImVec2(min.x + 6, min.y + 3), stateColor(state_id), title);
+    draw->AddText(ImVec2(min.x + 6, min.y + 3), stateColor(state_id), titles[static_cast<std::size_t>(s)].data());
     const float top = min.y + ImGui::GetFontSize() + 6;
     const float cell = radius * 2 + 4;
     const int per_row = std::max(1, static_cast<int>((max.x - min.x - 8) / cell));
@@ -190,6 +195,23 @@ void StateMachineView::draw(ViewContext& context) {
         }
       }
     }
+  }
+  // Labels last, so that neither boxes nor tokens hide the counts.
+  for (const Arrow& arrow : kArrows) {
+    const ArrowGeometry g = arrowGeometry(frame, arrow);
+    const bool on = active[static_cast<std::size_t>(arrow.kind)];
+    char label[96];
+    std::snprintf(label, sizeof label, "%s  %lld", tr(arrow.kind),
+                  static_cast<long long>(state.transition_counts[static_cast<std::size_t>(arrow.kind)]));
+    const ImVec2 size = ImGui::CalcTextSize(label);
+    ImVec2 mid((g.from.x + g.to.x) * 0.5f, (g.from.y + g.to.y) * 0.5f);
+    mid.x -= size.x * 0.5f;
+    mid.y += arrow.offset < 0 ? -size.y - 2.0f : (arrow.offset > 0 ? 2.0f : -size.y * 0.5f);
+    if (arrow.kind == sim::TransitionKind::Block) mid.x += size.x * 0.5f + 6.0f;
+    if (arrow.kind == sim::TransitionKind::Wakeup) mid.x -= size.x * 0.5f + 6.0f;
+    draw->AddRectFilled(ImVec2(mid.x - 2, mid.y - 1), ImVec2(mid.x + size.x + 2, mid.y + size.y + 1),
+                        IM_COL32(25, 27, 32, 220), 3.0f);
+    draw->AddText(mid, on ? IM_COL32(255, 220, 90, 255) : ImGui::GetColorU32(ImGuiCol_Text), label);
   }
 }
 

@@ -78,8 +78,8 @@ void TimelineView::draw(ViewContext& context) {
 
   // [Geometry] shared by the ruler and the rows.
   const float label_width = 120.0f * scale;
-  const float row_height = std::floor(ImGui::GetFontSize() + 8.0f * scale);
-  const float ruler_height = ImGui::GetFontSize() + 8.0f;
+  const float row_height = std::floor(ImGui::GetFontSize() + 7.0f * scale);
+  const float ruler_height = ImGui::GetFontSize() + 6.0f;
   const ImVec2 ruler_origin = ImGui::GetCursorScreenPos();
   const float full_width = ImGui::GetContentRegionAvail().x;
   const float plot_x0 = ruler_origin.x + label_width;
@@ -127,6 +127,7 @@ void TimelineView::draw(ViewContext& context) {
   const ImVec2 mouse = ImGui::GetIO().MousePos;
   const bool over_plot_x = mouse.x >= plot_x0 && mouse.x < plot_x0 + plot_width;
   ImGui::BeginChild("rows", ImVec2(0, 0), false, over_plot_x ? ImGuiWindowFlags_NoScrollWithMouse : 0);
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, 0.0f));
   const bool rows_hovered = ImGui::IsWindowHovered();
   const ImVec2 child_min = ImGui::GetWindowPos();
   const ImVec2 child_max(child_min.x + ImGui::GetWindowSize().x, child_min.y + ImGui::GetWindowSize().y);
@@ -236,6 +237,7 @@ void TimelineView::draw(ViewContext& context) {
       }
     }
   }
+  ImGui::PopStyleVar();
   ImGui::EndChild();
 }
 

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Frame-build CPU time of procsim-gui on a trace of at least a million
+# transitions, fully zoomed out and zoomed in, at 1280x720 under Xvfb.
+# Usage: bench/gui/run_gui_bench.sh [BUILD_DIR] [FRAMES]
+set -euo pipefail
+build="${1:-build}"
+frames="${2:-300}"
+gui="$build/gui/procsim-gui"
+maker="$build/bench/gui/make_bench_scenario"
+for f in "$gui" "$maker"; do
+  [ -x "$f" ] || { echo "run_gui_bench: $f not built (cmake --build $build --target benchmarks)"; exit 2; }
+done
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+"$maker" "$work/million.json"
+printf 'seek 1000000000\nzoom-all\nframes 2\n' > "$work/out.txt"
+printf 'seek 1000000000\nzoom 100000 100200\nframes 2\n' > "$work/in.txt"
+printf 'seek 1000000000\nzoom 0 2000000\npanel events\nframes 2\n' > "$work/events.txt"
+run() {
+  xvfb-run -a -s "-screen 0 1920x1080x24" "$gui" --scenario "$work/million.json" --size 1280x720 \
+    --script "$work/$1.txt" --bench-frames "$frames"
+}
+echo "zoomed out (whole run): $(run out)"
+echo "zoomed in (200 ticks):  $(run in)"
+echo "event log panel open:   $(run events)"
