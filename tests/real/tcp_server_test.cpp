@@ -265,7 +265,7 @@ TEST_CASE("finished connection threads are joined, not left behind", "[real][tcp
   leaks.check();
 }
 
-TEST_CASE("at most max_connections are served at once; the next client waits until one ends",
+TEST_CASE("at most max_connections are served at once and the next client waits until one ends",
           "[real][tcp]") {
   LeakCheck leaks;
   for (const int workers : {0, 2}) {
