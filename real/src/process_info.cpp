@@ -39,9 +39,9 @@ std::vector<std::string_view> splitFields(std::string_view text) {
   std::vector<std::string_view> fields;
   std::size_t at = 0;
   while (at < text.size()) {
-    while (at < text.size() && (text[at] == ' ' || text[at] == '\n')) ++at;
+    while (at < text.size() && (text[at] == ' ' || text[at] == '\t' || text[at] == '\n')) ++at;
     const std::size_t begin = at;
-    while (at < text.size() && text[at] != ' ' && text[at] != '\n') ++at;
+    while (at < text.size() && text[at] != ' ' && text[at] != '\t' && text[at] != '\n') ++at;
     if (at > begin) fields.push_back(text.substr(begin, at - begin));
   }
   return fields;
