@@ -1,6 +1,8 @@
-// Writes a scenario whose run makes at least 1,000,000 transitions (rr with
-// quantum 1 on long CPU bursts), for the GUI frame-time benchmark.
-// Usage: make_bench_scenario OUT.json [MIN_TRANSITIONS]
+// Writes scenarios for the GUI frame-time benchmark.
+// Usage: make_bench_scenario OUT.json [--transitions N | --processes N]
+//   --transitions N  a run of at least N transitions (default 1,000,000):
+//                    rr with quantum 1 on long CPU bursts
+//   --processes N    N processes on 8 cores under fcfs (the table benchmark)
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -11,11 +13,29 @@
 #include "sim/scenario_json.hpp"
 
 int main(int argc, char** argv) {
-  if (argc < 2) {
-    std::fprintf(stderr, "usage: make_bench_scenario OUT.json [MIN_TRANSITIONS]\n");
+  const std::string mode = argc > 2 ? argv[2] : "--transitions";
+  if (argc < 2 || argc == 3 || (mode != "--transitions" && mode != "--processes")) {
+    std::fprintf(stderr, "usage: make_bench_scenario OUT.json [--transitions N | --processes N]\n");
     return 2;
   }
-  const long long wanted = argc > 2 ? std::atoll(argv[2]) : 1'000'000;
+  const long long count = argc > 3 ? std::atoll(argv[3]) : 1'000'000;
+  if (count < 1) {
+    std::fprintf(stderr, "make_bench_scenario: %s: expected a positive count\n", mode.c_str());
+    return 2;
+  }
+  if (mode == "--processes") {
+    sim::GenerateOptions options;
+    options.processes = count;
+    options.cores = 8;
+    options.seed = 7;
+    options.arrival_span = count;
+    sim::Scenario scenario = sim::generateScenario(options);
+    scenario.name = "GUI table benchmark";
+    std::ofstream(argv[1]) << sim::scenarioToJson(scenario) << "\n";
+    std::printf("%s: %lld processes\n", argv[1], count);
+    return 0;
+  }
+  const long long wanted = count;
   sim::GenerateOptions options;
   options.cores = 4;
   options.seed = 42;

@@ -12,14 +12,19 @@ for f in "$gui" "$maker"; do
 done
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-"$maker" "$work/million.json"
+"$maker" "$work/million.json" --transitions 1000000
+"$maker" "$work/table.json" --processes 100000
 printf 'seek 1000000000\nzoom-all\nframes 2\n' > "$work/out.txt"
 printf 'seek 1000000000\nzoom 100000 100200\nframes 2\n' > "$work/in.txt"
 printf 'seek 1000000000\nzoom 0 2000000\npanel events\nframes 2\n' > "$work/events.txt"
+printf 'seek 50000\nspeed 1000\nkey Space\n' > "$work/playing.txt"
+printf 'seek 50000\npanel processes\nspeed 1000\nkey Space\n' > "$work/table_playing.txt"
 run() {
-  xvfb-run -a -s "-screen 0 1920x1080x24" "$gui" --scenario "$work/million.json" --size 1280x720 \
-    --script "$work/$1.txt" --bench-frames "$frames"
+  xvfb-run -a -s "-screen 0 1920x1080x24" "$gui" --scenario "$work/$1.json" --size 1280x720 \
+    --script "$work/$2.txt" --bench-frames "$frames"
 }
-echo "zoomed out (whole run): $(run out)"
-echo "zoomed in (200 ticks):  $(run in)"
-echo "event log panel open:   $(run events)"
+echo "1M transitions, zoomed out (whole run):   $(run million out)"
+echo "1M transitions, zoomed in (200 ticks):    $(run million in)"
+echo "1M transitions, event log panel open:     $(run million events)"
+echo "1M transitions, playing at 1000 ticks/s:  $(run million playing)"
+echo "100k processes, table open, playing:      $(run table table_playing)"

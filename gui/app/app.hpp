@@ -60,7 +60,8 @@ class App final : public AppCommands {
   FontReport fonts_;
   float scale_ = 1.0f;
   std::vector<std::unique_ptr<View>> views_;
-  std::vector<double> frame_build_ms_;
+  std::vector<double> frame_build_ms_;  // --bench-frames: NewFrame .. Render, per frame
+  std::vector<double> frame_step_ms_;   // --bench-frames: the simulator's step, per frame
 
   std::vector<ScriptAction> script_;
   std::size_t script_next_ = 0;
