@@ -196,7 +196,7 @@ void App::renderOneFrame(double seconds, bool timed) {
   session_.advance(seconds);
   if (timed) frame_step_ms_.push_back(threadCpuMs() - step_start);
   window_.beginFrame();
-  if (!script_.empty() || options_.bench_frames > 0) injectKeys();
+  if (!script_.empty() || options_.bench_frames > 0) injectInput();
   const double start = timed ? threadCpuMs() : 0.0;
   buildFrame();
   if (timed) frame_build_ms_.push_back(threadCpuMs() - start);

@@ -2,6 +2,7 @@
 // loop, the script runner and the settings that persist between runs.
 #pragma once
 
+#include <deque>
 #include <memory>
 #include <string>
 #include <vector>
@@ -47,7 +48,7 @@ class App final : public AppCommands {
   enum class ScriptProgress { Running, Finished, Failed };
   ScriptProgress advanceScript();
   bool executeAction(const ScriptAction& action, std::string& error);
-  void injectKeys();
+  void injectInput();  // the script's keys and pointer, between the backend's NewFrame and ImGui's
 
   LaunchOptions options_;
   Window window_;
@@ -68,6 +69,13 @@ class App final : public AppCommands {
   int wait_frames_ = 0;
   std::string pending_key_;   // pressed during the next frame
   std::string held_key_;      // released on the frame after
+  struct PointerFrame {
+    float x = -1, y = -1;     // window coordinates; negative: outside the window
+    bool down = false;        // left button
+    float wheel = 0;          // notches, positive away from the user
+  };
+  std::deque<PointerFrame> pointer_frames_;  // one per coming frame
+  PointerFrame pointer_;                     // the pointer as the last frame left it
   std::string capture_path_;  // saved after this many settle frames
   int capture_settle_ = 0;
   bool last_action_failed_ = false;

@@ -31,6 +31,7 @@ bool keyIndex(const std::string& name, int& index) {
 
 App::ScriptProgress App::advanceScript() {
   if (!exit_error_.empty()) return ScriptProgress::Failed;
+  if (!pointer_frames_.empty()) return ScriptProgress::Running;
   if (capture_settle_ > 0) {
     --capture_settle_;
     return ScriptProgress::Running;
@@ -60,7 +61,8 @@ App::ScriptProgress App::advanceScript() {
       return ScriptProgress::Failed;
     }
     if (!ok) std::fprintf(stderr, "procsim-gui: expected failure: %s\n", error.c_str());
-    if (wait_frames_ > 0 || !capture_path_.empty() || !pending_key_.empty()) return ScriptProgress::Running;
+    if (wait_frames_ > 0 || !capture_path_.empty() || !pending_key_.empty() || !pointer_frames_.empty())
+      return ScriptProgress::Running;
   }
   return ScriptProgress::Finished;
 }
@@ -155,6 +157,49 @@ bool App::executeAction(const ScriptAction& action, std::string& error) {
     state_.timeline.fit_pending = false;
     return true;
   }
+  if (verb == "mouse" || verb == "click" || verb == "wheel" || verb == "mouse-away") {
+    PointerFrame at = pointer_;
+    at.wheel = 0;
+    at.down = false;
+    if (verb == "mouse-away") {
+      at.x = at.y = -1;
+    } else {
+      at.x = static_cast<float>(action.real(0));
+      at.y = static_cast<float>(action.real(1));
+    }
+    pointer_frames_.push_back(at);  // arrive (hover starts)
+    if (verb == "click") {
+      at.down = true;
+      pointer_frames_.push_back(at);
+      at.down = false;
+      pointer_frames_.push_back(at);
+    } else if (verb == "wheel") {
+      at.wheel = static_cast<float>(action.real(2));
+      pointer_frames_.push_back(at);
+      at.wheel = 0;
+      pointer_frames_.push_back(at);
+    } else {
+      pointer_frames_.push_back(at);  // one more frame for hover tooltips to show
+    }
+    return true;
+  }
+  if (verb == "drag") {
+    PointerFrame at{static_cast<float>(action.real(0)), static_cast<float>(action.real(1)), false, 0};
+    pointer_frames_.push_back(at);
+    at.down = true;
+    pointer_frames_.push_back(at);
+    const float x1 = static_cast<float>(action.real(2)), y1 = static_cast<float>(action.real(3));
+    const float x0 = at.x, y0 = at.y;
+    constexpr int kSteps = 6;
+    for (int i = 1; i <= kSteps; ++i) {
+      at.x = x0 + (x1 - x0) * static_cast<float>(i) / kSteps;
+      at.y = y0 + (y1 - y0) * static_cast<float>(i) / kSteps;
+      pointer_frames_.push_back(at);
+    }
+    at.down = false;
+    pointer_frames_.push_back(at);
+    return true;
+  }
   if (verb == "zoom-all") {
     state_.timeline.fit_pending = true;
     return true;
@@ -214,10 +259,16 @@ bool App::executeAction(const ScriptAction& action, std::string& error) {
   return true;
 }
 
-void App::injectKeys() {
+void App::injectInput() {
   ImGuiIO& io = ImGui::GetIO();
-  // Scripted runs keep the pointer out of the window: no stray hover tooltips.
-  io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+  // Scripted runs own the pointer: out of the window unless an action moved it.
+  if (!pointer_frames_.empty()) {
+    pointer_ = pointer_frames_.front();
+    pointer_frames_.pop_front();
+  }
+  io.MousePos = pointer_.x < 0 ? ImVec2(-FLT_MAX, -FLT_MAX) : ImVec2(pointer_.x, pointer_.y);
+  io.MouseDown[0] = pointer_.down;
+  io.MouseWheel = pointer_.wheel;
   int index = 0;
   if (!held_key_.empty()) {
     std::string name = held_key_.rfind("Shift+", 0) == 0 ? held_key_.substr(6) : held_key_;

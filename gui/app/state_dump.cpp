@@ -84,9 +84,19 @@ std::string dumpState(const Session& session, const ViewState& state) {
   for (int k = 0; k < sim::kTransitionKindCount; ++k)
     counts[std::string(sim::name(static_cast<sim::TransitionKind>(k)))] = engine_state.transition_counts[k];
   out["transition_counts"] = counts;
+  const TimelineGeometry& g = state.timeline_geometry;
   out["timeline"] = {{"first_tick", state.timeline.first_tick},
                      {"last_tick", state.timeline.last_tick},
-                     {"segments", session.timeline().segment_count}};
+                     {"segments", session.timeline().segment_count},
+                     {"hover", state.timeline_hover},
+                     {"plot_left", g.plot_left},
+                     {"plot_right", g.plot_right},
+                     {"ruler_top", g.ruler_top},
+                     {"ruler_bottom", g.ruler_bottom},
+                     {"rows_top", g.rows_top},
+                     {"row_height", g.row_height},
+                     {"core_rows", g.core_rows}};
+  out["selected"] = processName(scenario, state.selected);
   json compare = json::array();
   for (const CompareRow& row : state.compare) {
     json entry = metricsJson(row.metrics);

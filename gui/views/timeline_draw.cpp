@@ -74,15 +74,16 @@ void drawFoldMark(ImDrawList* draw, ImVec2 min, ImVec2 max, std::size_t count) {
     draw->AddText(ImVec2((min.x + max.x - size.x) * 0.5f, (min.y + max.y - size.y) * 0.5f), IM_COL32(20, 20, 25, 255), text);
 }
 
-void showSegmentTooltip(const sim::Scenario& scenario, const SegmentRow& row, const RowMark& mark, bool core_row) {
+std::string showSegmentTooltip(const sim::Scenario& scenario, const SegmentRow& row, const RowMark& mark, bool core_row) {
   ImGui::BeginTooltip();
   char text[160];
   if (mark.count > 1) {
-    ImGui::TextUnformatted(trf(text, sizeof text, Str::FoldedFormat, mark.count));
+    std::string summary = trf(text, sizeof text, Str::FoldedFormat, mark.count);
+    ImGui::TextUnformatted(summary.c_str());
     ImGui::TextUnformatted(trf(text, sizeof text, Str::FromTickFormat, static_cast<long long>(mark.start),
                                static_cast<long long>(mark.end - 1), static_cast<long long>(mark.end - mark.start)));
     ImGui::EndTooltip();
-    return;
+    return summary + "; " + text;
   }
   const Segment& segment = row[mark.first];
   const sim::ProcessSpec& process = scenario.processes[at(segment.process)];
@@ -94,9 +95,11 @@ void showSegmentTooltip(const sim::Scenario& scenario, const SegmentRow& row, co
     case SegmentKind::Blocked: state = tr(sim::State::Blocked); break;
     case SegmentKind::Held: state = tr(Str::StateHeld); break;
   }
-  ImGui::Text("%s: %s", process.name.c_str(), state);
+  const std::string summary = process.name + ": " + state;
+  ImGui::TextUnformatted(summary.c_str());
   ImGui::TextUnformatted(trf(text, sizeof text, Str::FromTickFormat, static_cast<long long>(segment.start),
                              static_cast<long long>(segment.end - 1), static_cast<long long>(segment.end - segment.start)));
+  const std::string result = summary + "; " + text;
   if (!core_row) {
     // The burst: each Blocked interval before this one finished a CPU burst and an IO burst.
     std::size_t blocked_before = 0;
@@ -108,6 +111,7 @@ void showSegmentTooltip(const sim::Scenario& scenario, const SegmentRow& row, co
     ImGui::TextDisabled("%s %lld", tr(Str::ColumnArrival), static_cast<long long>(process.arrival));
   }
   ImGui::EndTooltip();
+  return result;
 }
 
 }  // namespace gui

@@ -6,6 +6,8 @@
 
 #include <imgui.h>
 
+#include <string>
+
 #include "model/timeline_model.hpp"
 #include "sim/scenario.hpp"
 
@@ -14,7 +16,8 @@ namespace gui {
 void drawSegmentShape(ImDrawList* draw, SegmentKind kind, ImVec2 min, ImVec2 max, ImU32 color, bool detailed);
 // A fold of `count` intervals too narrow to draw one by one.
 void drawFoldMark(ImDrawList* draw, ImVec2 min, ImVec2 max, std::size_t count);
-// The tooltip for a mark: process, state, burst and ticks, or the fold count.
-void showSegmentTooltip(const sim::Scenario& scenario, const SegmentRow& row, const RowMark& mark, bool core_row);
+// The tooltip for a mark: process, state, burst and ticks, or the fold
+// count. Returns its first two lines as one.
+std::string showSegmentTooltip(const sim::Scenario& scenario, const SegmentRow& row, const RowMark& mark, bool core_row);
 
 }  // namespace gui

@@ -97,6 +97,14 @@ void TimelineView::draw(ViewContext& context) {
     zoom.last_tick += span * 0.5;
   }
 
+  context.state.timeline_hover.clear();
+  TimelineGeometry& geometry = context.state.timeline_geometry;
+  geometry.plot_left = plot_x0;
+  geometry.plot_right = plot_x0 + plot_width;
+  geometry.ruler_top = ruler_origin.y;
+  geometry.ruler_bottom = ruler_origin.y + ruler_height;
+  geometry.row_height = row_height;
+
   // [Ruler] click or drag to move the cursor.
   ImGui::InvisibleButton("ruler", ImVec2(std::max(full_width, 10.0f), ruler_height));
   if (ImGui::IsItemActive() && ImGui::GetIO().MousePos.x >= plot_x0) {
@@ -130,6 +138,8 @@ void TimelineView::draw(ViewContext& context) {
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, 0.0f));
   const bool rows_hovered = ImGui::IsWindowHovered();
   const ImVec2 child_min = ImGui::GetWindowPos();
+  geometry.rows_top = child_min.y - ImGui::GetScrollY();
+  geometry.core_rows = core_rows;
   const ImVec2 child_max(child_min.x + ImGui::GetWindowSize().x, child_min.y + ImGui::GetWindowSize().y);
   draw = ImGui::GetWindowDrawList();
   bool tooltip_shown = false;
@@ -189,7 +199,7 @@ void TimelineView::draw(ViewContext& context) {
         }
         if (!tooltip_shown && rows_hovered && mouse.y >= y0 && mouse.y < y1 && mouse.x >= x0 && mouse.x < x1 &&
             !dragging_plot_) {
-          showSegmentTooltip(scenario, segments, mark, is_core);
+          context.state.timeline_hover = showSegmentTooltip(scenario, segments, mark, is_core);
           tooltip_shown = true;
         }
       }

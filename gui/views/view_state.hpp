@@ -23,11 +23,23 @@ struct TimelineZoom {
   bool fit_pending = true; // fit the whole run on the next frame
 };
 
+// Where the timeline drew itself last frame, in window coordinates (for
+// scripts and tests that point at it).
+struct TimelineGeometry {
+  float plot_left = 0, plot_right = 0;  // x of ticks first_tick and last_tick
+  float ruler_top = 0, ruler_bottom = 0;
+  float rows_top = 0;                   // y of the first row (core 0) when not scrolled
+  float row_height = 0;
+  int core_rows = 0;                    // rows before the "Processes" header
+};
+
 struct ViewState {
   Panel panel = Panel::Processes;
   bool panel_requested = false;         // select `panel` on the next frame
   sim::ProcessId selected = sim::kNoProcess;  // highlighted everywhere
   TimelineZoom timeline;
+  TimelineGeometry timeline_geometry;
+  std::string timeline_hover;           // what the timeline's tooltip says, empty when none
   std::vector<CompareRow> compare;      // empty until run
   std::uint64_t compare_generation = 0; // session generation compare was run on
   bool compare_requested = false;

@@ -161,6 +161,61 @@ TEST_CASE("a scripted session: load, step to task 1's IO, play, step back, switc
   }
 }
 
+TEST_CASE("the timeline shows tooltips, scrubs on the ruler, zooms with the wheel, pans and selects with the pointer",
+          "[gui][window][timeline]") {
+  TempDir dir;
+  const std::string scenario = shellQuoted(defaultScenario());
+  const std::string first = dir.write("geometry.txt", "frames 2\ndump-state " + dir.path("geometry.json").string() + "\n");
+  REQUIRE(runGui("--scenario " + scenario + " --script " + shellQuoted(first)).status == 0);
+  const auto geometry = gui_test::readJson(dir.path("geometry.json"))["timeline"];
+  const double left = geometry["plot_left"], right = geometry["plot_right"];
+  const double first_tick = geometry["first_tick"], last_tick = geometry["last_tick"];
+  auto x = [&](double tick) { return left + (tick - first_tick) * (right - left) / (last_tick - first_tick); };
+  auto rowY = [&](int row) { return geometry["rows_top"].get<double>() + geometry["row_height"].get<double>() * (row + 0.5); };
+  const double ruler = (geometry["ruler_top"].get<double>() + geometry["ruler_bottom"].get<double>()) / 2;
+  const int first_process_row = geometry["core_rows"].get<int>() + 1;
+  auto at = [](double a, double b) { return std::to_string(a) + " " + std::to_string(b); };
+
+  const std::string script = dir.write("pointer.txt",
+      "mouse " + at(x(0.5), rowY(0)) + "\ndump-state " + dir.path("hover.json").string() + "\n" +
+      "click " + at(x(4.5), ruler) + "\ndump-state " + dir.path("ruler_click.json").string() + "\n" +
+      "drag " + at(x(2.5), ruler) + " " + at(x(7.5), ruler) + "\ndump-state " + dir.path("ruler_drag.json").string() + "\n" +
+      "wheel " + at(x(5), rowY(2)) + " 3\ndump-state " + dir.path("wheel.json").string() + "\n" +
+      "drag " + at(x(6), rowY(1)) + " " + at(x(4), rowY(1)) + "\ndump-state " + dir.path("pan.json").string() + "\n" +
+      "click " + at(left - 40, rowY(first_process_row)) + "\ndump-state " + dir.path("select.json").string() + "\n");
+  const auto result = runGui("--scenario " + scenario + " --script " + shellQuoted(script));
+  INFO(result.output);
+  REQUIRE(result.status == 0);
+
+  const sim::Scenario parsed = sim::loadScenario(defaultScenario());
+  sim::Engine engine(parsed);
+  engine.runToEnd();
+  std::string first_on_core0;
+  for (const sim::Transition& tr : engine.trace())
+    if (tr.kind == sim::TransitionKind::Dispatch && tr.core == 0) {
+      first_on_core0 = parsed.processes[static_cast<std::size_t>(tr.process)].name;
+      break;
+    }
+  const std::string hover = gui_test::readJson(dir.path("hover.json"))["timeline"]["hover"];
+  CHECK(hover.find(first_on_core0 + ": Running") == 0);
+  CHECK(gui_test::readJson(dir.path("ruler_click.json"))["tick"] == 4);
+  CHECK(gui_test::readJson(dir.path("ruler_drag.json"))["tick"] == 7);
+
+  const auto wheel = gui_test::readJson(dir.path("wheel.json"))["timeline"];
+  const double zoomed_first = wheel["first_tick"], zoomed_last = wheel["last_tick"];
+  CHECK(zoomed_last - zoomed_first < (last_tick - first_tick) * 0.7);
+  // The tick under the pointer stays under it.
+  CHECK((5.0 - zoomed_first) / (zoomed_last - zoomed_first) == Approx((5.0 - first_tick) / (last_tick - first_tick)).margin(0.01));
+
+  const auto pan = gui_test::readJson(dir.path("pan.json"))["timeline"];
+  const double pixels = x(6) - x(4);
+  const double expected_shift = pixels * (zoomed_last - zoomed_first) / (right - left);
+  CHECK(pan["first_tick"].get<double>() - zoomed_first == Approx(expected_shift).margin(0.05));
+  CHECK(pan["last_tick"].get<double>() - pan["first_tick"].get<double>() == Approx(zoomed_last - zoomed_first));
+
+  CHECK(gui_test::readJson(dir.path("select.json"))["selected"] == parsed.processes[0].name);
+}
+
 TEST_CASE("keyboard shortcuts step, jump to events, go back, go home and play", "[gui][window]") {
   TempDir dir;
   const std::string script = dir.write("keys.txt",
