@@ -30,8 +30,8 @@ class ChromeEventWriter : public IntervalSink {
     begin("X", kCoresPid, core, interval.start);
     out_ << ",\"dur\":" << (interval.end - interval.start) << ",\"cat\":\"" << name(interval.activity)
          << "\",\"name\":";
-    switch (interval.activity) {
-      case CoreActivity::Running: out_ << process; break;
+    switch (interval.activity) {  // a running event is named by its process; the others say whose they are
+      case CoreActivity::Running: out_ << process << '}'; return;
       case CoreActivity::Switching: out_ << "\"context switch\""; break;
       case CoreActivity::Held: out_ << "\"held\""; break;
     }

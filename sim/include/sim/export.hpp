@@ -17,7 +17,8 @@ namespace sim {
 // 1 tick is written as 1 microsecond (ts and dur are ticks); otherData says so.
 //   pid 1 "cores":     tid = core index; one complete ("X") event per
 //                      interval of sim/timeline.hpp: name = the process for
-//                      running, "context switch" / "held" otherwise.
+//                      running, "context switch" / "held" otherwise (then
+//                      args.process names the process); cat = the activity.
 //   pid 2 "processes": tid = process index (scenario order); one "X" event
 //                      per Ready / Running / Blocked interval, named by the
 //                      state, and one instant ("i") event per transition

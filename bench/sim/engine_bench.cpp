@@ -1,0 +1,51 @@
+// Engine throughput on the workload, in transitions per second.
+#include <benchmark/benchmark.h>
+
+#include <memory>
+
+#include "workload.hpp"
+
+namespace {
+
+// Times runToEnd only: copying the 1M-process scenario into the engine and
+// destroying it happen with the timer paused (BM_EngineSetup times setup).
+void runWorkload(benchmark::State& state, sim::EngineOptions options) {
+  const sim::Scenario& scenario = bench::workload();
+  std::int64_t transitions = 0;
+  for (auto _ : state) {
+    state.PauseTiming();
+    auto engine = std::make_unique<sim::Engine>(scenario, options);
+    state.ResumeTiming();
+    engine->runToEnd();
+    state.PauseTiming();
+    transitions += engine->state().transitions;
+    engine.reset();
+    state.ResumeTiming();
+  }
+  const auto runs = static_cast<double>(state.iterations());
+  state.counters["transitions"] = static_cast<double>(transitions) / runs;
+  state.counters["transitions_per_s"] = benchmark::Counter(static_cast<double>(transitions), benchmark::Counter::kIsRate);
+}
+
+void BM_EngineMetricsOnly(benchmark::State& state) { runWorkload(state, bench::kMetricsOnly); }
+void BM_EngineWithTrace(benchmark::State& state) { runWorkload(state, bench::kTraceOnly); }
+
+// Constructing the engine: validating the scenario and ordering arrivals.
+void BM_EngineSetup(benchmark::State& state) {
+  const sim::Scenario& scenario = bench::workload();
+  for (auto _ : state) {
+    state.PauseTiming();
+    sim::Scenario copy = scenario;
+    state.ResumeTiming();
+    auto engine = std::make_unique<sim::Engine>(std::move(copy), bench::kMetricsOnly);
+    state.PauseTiming();
+    engine.reset();
+    state.ResumeTiming();
+  }
+}
+
+}  // namespace
+
+BENCHMARK(BM_EngineMetricsOnly)->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK(BM_EngineWithTrace)->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK(BM_EngineSetup)->Unit(benchmark::kMillisecond)->Iterations(3);

@@ -1,0 +1,21 @@
+// The performance workload: `procsim gen --processes 1000000
+// --cores 64 --seed 1` run under rr with quantum 10.
+#pragma once
+
+#include <cstdint>
+
+#include "sim/engine.hpp"
+#include "sim/scenario.hpp"
+
+namespace bench {
+
+// Generated once per process count and kept; callers copy it.
+const sim::Scenario& workload(std::int64_t processes = 1'000'000);
+
+inline constexpr sim::EngineOptions kMetricsOnly{.record_trace = false, .snapshots = false};
+inline constexpr sim::EngineOptions kTraceOnly{.record_trace = true, .snapshots = false};
+
+// A finished run of the workload with its trace, kept for the exporter benchmarks.
+const sim::Engine& tracedRun(std::int64_t processes = 1'000'000);
+
+}  // namespace bench
