@@ -111,6 +111,7 @@ int App::startUp() {
   }
   setLanguage(settings_.language);
   views_ = makeViews();
+  state_.help_requested = !options_.headless() && !settings_.found;  // a newcomer's first start
   loadStartScenario();
   if (options_.tick) session_.seek(*options_.tick);
   return kExitOk;
@@ -210,6 +211,11 @@ void App::renderOneFrame(double seconds, bool timed) {
 }
 
 void App::buildFrame() {
+  if (session_.generation() != titled_generation_) {
+    const std::string title = session_.hasScenario() ? "procsim - " + session_.scenario().name : "procsim";
+    glfwSetWindowTitle(window_.handle(), title.c_str());
+    titled_generation_ = session_.generation();
+  }
   ImGui::NewFrame();
   handleShortcuts();
   drawLayout();

@@ -61,6 +61,7 @@ class App final : public AppCommands {
   FontReport fonts_;
   float scale_ = 1.0f;
   std::vector<std::unique_ptr<View>> views_;
+  std::uint64_t titled_generation_ = ~0ULL;  // the session generation the window title shows
   std::vector<double> frame_build_ms_;  // --bench-frames: NewFrame .. Render, per frame
   std::vector<double> frame_step_ms_;   // --bench-frames: the simulator's step, per frame
 

@@ -24,6 +24,7 @@ std::string defaultConfigDir() {
 Settings loadSettings(const std::string& dir) {
   Settings settings;
   std::ifstream in(dir + "/settings.ini");
+  settings.found = in.is_open();
   std::string line;
   while (std::getline(in, line)) {
     const auto equals = line.find('=');

@@ -15,6 +15,7 @@ struct Settings {
   Language language = Language::English;
   std::string last_scenario;
   std::vector<std::string> recent_files;  // most recent first, at most kMaxRecent
+  bool found = false;                     // loaded from an existing file (false on the first start)
   static constexpr std::size_t kMaxRecent = 8;
 
   void addRecent(const std::string& path);

@@ -124,10 +124,38 @@ void drawOptions(ViewContext& context) {
   helpTooltip(Str::TooltipWakeupPreempts);
 }
 
-void drawLanguage(AppCommands& app) {
+void drawHelp(const Session& session, bool& open_request) {
+  if (ImGui::Button(tr(Str::Help)) || open_request) ImGui::OpenPopup("help");
+  open_request = false;
+  if (!ImGui::BeginPopup("help")) return;
+  const float scale = ImGui::GetFontSize() / 15.0f;
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 520.0f * scale);
+  ImGui::TextUnformatted(tr(Str::HelpTitle));
+  ImGui::Separator();
+  if (session.hasScenario()) {
+    ImGui::Text("%s: %s", tr(Str::ScenarioLabel), session.scenario().name.c_str());
+    if (!session.scenario().description.empty()) ImGui::TextDisabled("%s", session.scenario().description.c_str());
+    ImGui::Separator();
+  }
+  for (const Str line : {Str::HelpCores, Str::HelpQueues, Str::HelpStates, Str::HelpTimeline}) {
+    ImGui::Bullet();
+    ImGui::TextWrapped("%s", tr(line));
+  }
+  ImGui::Separator();
+  ImGui::TextUnformatted(tr(Str::ShortcutsHint));
+  ImGui::TextUnformatted(tr(Str::HelpTry));
+  ImGui::PopTextWrapPos();
+  ImGui::EndPopup();
+}
+
+void drawLanguage(AppCommands& app, const Session& session, bool& help_request) {
   const float scale = ImGui::GetFontSize() / 15.0f;
   const float width = 95.0f * scale;
-  ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - width));
+  const float help_width = ImGui::CalcTextSize(tr(Str::Help)).x + ImGui::GetStyle().FramePadding.x * 2.0f;
+  ImGui::SameLine(std::max(ImGui::GetCursorPosX(),
+                           ImGui::GetWindowContentRegionMax().x - width - help_width - ImGui::GetStyle().ItemSpacing.x));
+  drawHelp(session, help_request);
+  ImGui::SameLine();
   ImGui::SetNextItemWidth(width);
   const char* names[] = {"English", "简体中文"};
   const int current = static_cast<int>(language());
@@ -147,12 +175,12 @@ void drawLanguage(AppCommands& app) {
 void ControlsView::draw(ViewContext& context) {
   if (!context.session.hasScenario()) {
     ImGui::TextUnformatted(tr(Str::NoScenario));
-    drawLanguage(context.app);
+    drawLanguage(context.app, context.session, context.state.help_requested);
     return;
   }
   drawTransport(context.session);
   drawOptions(context);
-  drawLanguage(context.app);
+  drawLanguage(context.app, context.session, context.state.help_requested);
 }
 
 }  // namespace gui

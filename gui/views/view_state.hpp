@@ -44,6 +44,7 @@ struct ViewState {
   std::uint64_t compare_generation = 0; // session generation compare was run on
   bool compare_requested = false;
   EditorState editor;
+  bool help_requested = false;          // open the help popup (first start)
   std::string notice;                   // why the last option change was refused
 };
 
