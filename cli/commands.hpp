@@ -17,5 +17,6 @@ void addCompareCommand(CLI::App& app, int& status);
 void addGenCommand(CLI::App& app, int& status);
 void addValidateCommand(CLI::App& app, int& status);
 void addCheckCommand(CLI::App& app, int& status);
+void addRealCommand(CLI::App& app, int& status);
 
 }  // namespace cli

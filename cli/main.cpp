@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   cli::addGenCommand(app, status);
   cli::addValidateCommand(app, status);
   cli::addCheckCommand(app, status);
+  cli::addRealCommand(app, status);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

@@ -1,6 +1,5 @@
 #include "real/load_client.hpp"
 
-#include <poll.h>
 #include <sys/socket.h>
 
 #include <algorithm>
@@ -24,31 +23,19 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// Waits until `fd` is readable or the deadline passes.
-bool waitReadable(int fd, Clock::time_point deadline) {
-  for (;;) {
-    const auto left = std::chrono::ceil<std::chrono::milliseconds>(deadline - Clock::now());
-    if (left.count() <= 0) return false;
-    pollfd descriptor{fd, POLLIN, 0};
-    const int ready = ::poll(&descriptor, 1, static_cast<int>(left.count()));
-    if (ready > 0) return true;
-    if (ready < 0 && errno != EINTR) return false;
-  }
-}
-
-// Reads exactly `size` bytes from a stream before `deadline`.
+// Reads exactly `size` bytes from a stream. The socket's SO_RCVTIMEO bounds
+// each wait; `deadline` bounds the whole.
 bool receiveExactly(int fd, char* buffer, std::size_t size, Clock::time_point deadline) {
   std::size_t have = 0;
   while (have < size) {
-    const ssize_t got = ::recv(fd, buffer + have, size - have, MSG_DONTWAIT);
+    const ssize_t got = ::recv(fd, buffer + have, size - have, 0);
     if (got > 0) {
       have += static_cast<std::size_t>(got);
       continue;
     }
     if (got == 0) return false;
-    if (errno == EINTR) continue;
-    if (errno != EAGAIN) return false;
-    if (!waitReadable(fd, deadline)) return false;
+    if (errno != EINTR && errno != EAGAIN) return false;
+    if (Clock::now() >= deadline) return false;
   }
   return true;
 }
@@ -80,6 +67,8 @@ void runConnection(const LoadOptions& options, int index, ConnectionResult& resu
     fail(error.what(), options.messages);
     return;
   }
+  // Blocking receives with a timeout: no poll() per message.
+  detail::setReceiveTimeout(fd.get(), options.reply_timeout);
   result.latencies_ns.reserve(static_cast<std::size_t>(options.messages));
   const std::size_t size = std::max<std::size_t>(options.message_size, 24);
   std::string message;
@@ -111,11 +100,11 @@ void runConnection(const LoadOptions& options, int index, ConnectionResult& resu
       }
       bool answered = false;
       // Skips stale replies to earlier messages that arrived late.
-      while (!answered && waitReadable(fd.get(), deadline)) {
-        const ssize_t got = ::recv(fd.get(), reply.data(), reply.size(), MSG_DONTWAIT);
+      while (!answered && Clock::now() < deadline) {
+        const ssize_t got = ::recv(fd.get(), reply.data(), reply.size(), 0);
         if (got < 0) {
-          if (errno == EAGAIN || errno == EINTR) continue;
-          break;  // ECONNREFUSED: nobody listens
+          if (errno == EINTR) continue;
+          break;  // EAGAIN: timed out; ECONNREFUSED: nobody listens
         }
         answered = std::string_view(reply.data(), static_cast<std::size_t>(got)) == expected;
       }
@@ -141,6 +130,7 @@ std::string exchange_once(Transport transport, const Endpoint& server, std::stri
                           std::chrono::milliseconds timeout) {
   detail::UniqueFd fd = detail::connectSocket(transport == Transport::Tcp ? SOCK_STREAM : SOCK_DGRAM, server);
   const auto deadline = Clock::now() + timeout;
+  detail::setReceiveTimeout(fd.get(), timeout);
   if (transport == Transport::Tcp) {
     if (!detail::sendAll(fd.get(), message.data(), message.size())) detail::throwErrno("send");
     std::string reply(message.size(), '\0');
@@ -151,13 +141,14 @@ std::string exchange_once(Transport transport, const Endpoint& server, std::stri
   }
   if (::send(fd.get(), message.data(), message.size(), MSG_NOSIGNAL) < 0) detail::throwErrno("send");
   std::string reply(65536, '\0');
-  while (waitReadable(fd.get(), deadline)) {
-    const ssize_t got = ::recv(fd.get(), reply.data(), reply.size(), MSG_DONTWAIT);
+  while (Clock::now() < deadline) {
+    const ssize_t got = ::recv(fd.get(), reply.data(), reply.size(), 0);
     if (got >= 0) {
       reply.resize(static_cast<std::size_t>(got));
       return reply;
     }
-    if (errno != EAGAIN && errno != EINTR) detail::throwErrno("recv");
+    if (errno == EAGAIN) break;
+    if (errno != EINTR) detail::throwErrno("recv");
   }
   throw std::runtime_error("no reply from " + server.to_string());
 }

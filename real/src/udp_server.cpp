@@ -50,7 +50,13 @@ ThreadingUdpServer::ThreadingUdpServer(ServerOptions options, DatagramHandlerFac
   if (options_.workers < 1) options_.workers = 1;
   detail::UniqueFd socket = detail::bindSocket(SOCK_DGRAM, options_.address);
   address_ = detail::localEndpoint(socket.get());
-  detail::UniqueFd wake = detail::makeWakeFd();
+  // A blocked worker is woken by a datagram from this socket; a safety
+  // timeout bounds the wait should a wake-up datagram ever be lost.
+  detail::setReceiveTimeout(socket.get(), std::chrono::seconds(1));
+  Endpoint wake_target = address_;
+  if (wake_target.host == "0.0.0.0") wake_target.host = "127.0.0.1";
+  detail::UniqueFd wake = detail::connectSocket(SOCK_DGRAM, wake_target);
+  wake_address_ = detail::toSockaddr(detail::localEndpoint(wake.get()));
   socket_fd_ = socket.release();
   wake_fd_ = wake.release();
 }
@@ -81,7 +87,6 @@ void ThreadingUdpServer::serve_forever() {
   for (int i = 1; i < options_.workers; ++i) others.emplace_back([this] { work(); });
   work();
   for (std::thread& worker : others) worker.join();
-  detail::drainWake(wake_fd_);
   stop_requested_ = false;
   {
     std::lock_guard lock(serving_mutex_);
@@ -103,16 +108,15 @@ void ThreadingUdpServer::work() {
   while (handler && !stop_requested_) {
     sockaddr_in client{};
     socklen_t length = sizeof client;
-    const ssize_t got = ::recvfrom(socket_fd_, buffer.data(), buffer.size(), MSG_DONTWAIT | MSG_TRUNC,
+    // Blocking, like the minimal C server: no poll per datagram. shutdown()
+    // wakes a blocked worker with an empty datagram from wake_fd_.
+    const ssize_t got = ::recvfrom(socket_fd_, buffer.data(), buffer.size(), MSG_TRUNC,
                                    reinterpret_cast<sockaddr*>(&client), &length);
-    if (got < 0) {
-      if (errno == EAGAIN) {
-        // Idle: sleep until a datagram or a shutdown arrives. The wake fd
-        // is only drained after every worker has left.
-        pollfd fds[2] = {{socket_fd_, POLLIN, 0}, {wake_fd_, POLLIN, 0}};
-        ::poll(fds, 2, -1);
-      }
-      continue;  // EINTR, or an ICMP error from an earlier reply
+    if (got < 0) continue;  // EINTR, the safety timeout, or an ICMP error
+    if (stop_requested_) break;
+    if (got == 0 && client.sin_port == wake_address_.sin_port &&
+        client.sin_addr.s_addr == wake_address_.sin_addr.s_addr) {
+      continue;  // a stale wake-up from an earlier shutdown
     }
     if (static_cast<std::size_t>(got) > options_.max_datagram) {
       ++dropped_;
@@ -140,8 +144,13 @@ void ThreadingUdpServer::shutdown() {
   std::unique_lock lock(serving_mutex_);
   stop_requested_ = true;
   if (!serving_) return;
-  detail::wake(wake_fd_);
-  serving_changed_.wait(lock, [this] { return !serving_; });
+  // One empty datagram per blocked worker; resent until all have left,
+  // since a datagram can be dropped when the socket's queue is full (then
+  // the workers are busy and see the flag anyway).
+  while (serving_) {
+    for (int i = 0; i < options_.workers; ++i) ::send(wake_fd_, "", 0, MSG_DONTWAIT);
+    serving_changed_.wait_for(lock, std::chrono::milliseconds(20));
+  }
 }
 
 void ThreadingUdpServer::server_close() {

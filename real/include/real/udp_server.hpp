@@ -11,6 +11,8 @@
 // logged and the server keeps serving.
 #pragma once
 
+#include <netinet/in.h>
+
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
@@ -49,7 +51,8 @@ class ThreadingUdpServer {
   DatagramHandlerFactory factory_;
   Endpoint address_;
   int socket_fd_ = -1;
-  int wake_fd_ = -1;
+  int wake_fd_ = -1;             // a UDP socket connected to ours, to wake workers
+  sockaddr_in wake_address_{};  // its address, to recognise its datagrams
 
   std::atomic<bool> stop_requested_{false};
   std::mutex serving_mutex_;

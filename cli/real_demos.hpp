@@ -1,0 +1,21 @@
+// cli/real_demos.hpp: the source material's multiprocessing experiments, run
+// for real. Each returns what happened, as text lines and as JSON.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace cli {
+
+struct DemoReport {
+  std::vector<std::string> lines;  // the text output, one line each
+  nlohmann::json json;             // the same facts, keyed for scripts
+};
+
+// Demo name -> experiment: isolation, join, terminate, zombie, two-ways, daemon.
+const std::map<std::string, std::function<DemoReport()>>& realDemos();
+
+}  // namespace cli
