@@ -153,6 +153,11 @@ void StateMachineView::draw(ViewContext& context) {
   }
   const float radius = std::clamp(frame.size.y * 0.035f, 7.0f, ImGui::GetFontSize() * 0.75f);
   const bool animate = session.playing();
+  struct Travelling {
+    sim::ProcessId process;
+    ImVec2 center;
+  };
+  std::vector<Travelling> travelling;
   const float progress = std::min(1.0f, static_cast<float>(session.tickFraction()) * 2.0f);
   for (int s = 0; s < sim::kStateCount; ++s) {
     const auto state_id = static_cast<sim::State>(s);
@@ -173,9 +178,10 @@ void StateMachineView::draw(ViewContext& context) {
       const auto found = std::find_if(moved.begin(), moved.end(), [&](const auto& m) { return m.first == id; });
       const bool just_moved = found != moved.end();
       if (just_moved && animate && progress < 1.0f) {
-        // Travel along the arrow of the transition taken at this tick.
+        // Travels along the arrow of the transition taken at this tick; drawn last, on top.
         const ArrowGeometry g = arrowGeometry(frame, kArrows[static_cast<std::size_t>(found->second)]);
-        center = ImVec2(g.from.x + (g.to.x - g.from.x) * progress, g.from.y + (g.to.y - g.from.y) * progress);
+        travelling.push_back({id, ImVec2(g.from.x + (g.to.x - g.from.x) * progress, g.from.y + (g.to.y - g.from.y) * progress)});
+        continue;
       }
       if (i == capacity - 1 && static_cast<int>(totals[static_cast<std::size_t>(s)]) > capacity) {
         char more[16];
@@ -212,6 +218,11 @@ void StateMachineView::draw(ViewContext& context) {
     draw->AddRectFilled(ImVec2(mid.x - 2, mid.y - 1), ImVec2(mid.x + size.x + 2, mid.y + size.y + 1),
                         IM_COL32(25, 27, 32, 220), 3.0f);
     draw->AddText(mid, on ? IM_COL32(255, 220, 90, 255) : ImGui::GetColorU32(ImGuiCol_Text), label);
+  }
+  for (const Travelling& token : travelling) {
+    char label[16];
+    drawToken(draw, token.center, radius, token.process,
+              shortLabel(scenario.processes[at(token.process)].name.c_str(), token.process, label, sizeof label), true);
   }
 }
 

@@ -216,6 +216,31 @@ TEST_CASE("the timeline shows tooltips, scrubs on the ruler, zooms with the whee
   CHECK(gui_test::readJson(dir.path("select.json"))["selected"] == parsed.processes[0].name);
 }
 
+TEST_CASE("while playing, the processes that changed state travel along their arrows", "[gui][window]") {
+  TempDir dir;
+  // At 1 tick/s, 68 frames of 1/60 s after tick 2 land just after tick 3 (task1 blocks, task5 is dispatched).
+  const std::string script = dir.write("play.txt",
+      "seek 2\nspeed 1\nkey Space\nframes 68\n"
+      "screenshot " + dir.path("moving.png").string() + "\ndump-state " + dir.path("moving.json").string() + "\n"
+      "pause\nscreenshot " + dir.path("still.png").string() + "\ndump-state " + dir.path("still.json").string() + "\n");
+  const auto result = runGui("--scenario " + shellQuoted(defaultScenario()) + " --script " + shellQuoted(script));
+  INFO(result.output);
+  REQUIRE(result.status == 0);
+  const auto moving_state = gui_test::readJson(dir.path("moving.json"));
+  const auto still_state = gui_test::readJson(dir.path("still.json"));
+  REQUIRE(moving_state["playing"] == true);
+  REQUIRE(still_state["playing"] == false);
+  REQUIRE(moving_state["tick"] == still_state["tick"]);
+  REQUIRE_FALSE(moving_state["transitions_at_tick"].empty());
+  Image moving, still;
+  REQUIRE(moving.load(dir.path("moving.png").string()));
+  REQUIRE(still.load(dir.path("still.png").string()));
+  // The state figure is the middle pane; the same tick paused has every token in its box.
+  const int x0 = moving.width * 28 / 100, x1 = moving.width * 56 / 100;
+  const int y0 = moving.height * 12 / 100, y1 = moving.height * 52 / 100;
+  CHECK(moving.differingFraction(still, x0, y0, x1, y1) > 0.002);
+}
+
 TEST_CASE("keyboard shortcuts step, jump to events, go back, go home and play", "[gui][window]") {
   TempDir dir;
   const std::string script = dir.write("keys.txt",
