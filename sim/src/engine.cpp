@@ -132,6 +132,7 @@ const Policy& Engine::policy() const { return *impl_->policy; }
 std::vector<ProcessId> Engine::readyQueue() const { return impl_->policy->readyInOrder(impl_->state); }
 ProcessView Engine::view(ProcessId process) const { return impl_->view(process, impl_->state.now); }
 const Trace& Engine::trace() const { return impl_->trace; }
+std::size_t Engine::snapshotCount() const { return impl_->snapshots.size(); }
 
 void Engine::addObserver(Observer* observer) { impl_->observers.push_back(observer); }
 void Engine::removeObserver(Observer* observer) {

@@ -70,7 +70,7 @@ TEST_CASE("gen refuses bad options", "[cli][gen]") {
   CHECK(runProcsim("gen --cores 5000").status == 2);
 }
 
-TEST_CASE("--help works on every command and exits 0", "[cli][help]") {
+TEST_CASE("every command answers --help and exits 0", "[cli][help]") {
   for (const char* command : {"", "run ", "compare ", "gen ", "validate ", "check "}) {
     const auto r = runProcsim(std::string(command) + "--help");
     INFO(command);

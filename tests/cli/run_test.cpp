@@ -67,7 +67,7 @@ TEST_CASE("metrics-only runs print the same metrics", "[cli][run]") {
   CHECK(full.out == lean.out);
 }
 
-TEST_CASE("--trace-out writes a Chrome trace and --svg a Gantt chart", "[cli][run][export]") {
+TEST_CASE("run writes a Chrome trace with --trace-out and a Gantt chart with --svg", "[cli][run][export]") {
   const auto dir = std::filesystem::temp_directory_path() / ("procsim-export-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   const auto trace = dir / "run.json";

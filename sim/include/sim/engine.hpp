@@ -52,6 +52,7 @@ class Engine {
 
   // [Trace] Empty when options.record_trace is false.
   const Trace& trace() const;
+  std::size_t snapshotCount() const;        // kept for rewinding; at most options.max_snapshots
   void addObserver(Observer* observer);     // not owned; must outlive its registration
   void removeObserver(Observer* observer);
 
