@@ -11,11 +11,9 @@
 
 namespace gui_test {
 
-RunResult runGui(const std::string& args, bool display) {
-  const std::string gui = PROCSIM_GUI_PATH;
-  const std::string command =
-      display ? "xvfb-run -a -s '-screen 0 1920x1080x24' " + gui + " " + args + " 2>&1"
-              : "env -u DISPLAY -u WAYLAND_DISPLAY " + gui + " " + args + " 2>&1";
+namespace {
+
+RunResult runOnce(const std::string& command) {
   RunResult result;
   FILE* pipe = popen(command.c_str(), "r");
   if (pipe == nullptr) return result;
@@ -23,6 +21,23 @@ RunResult runGui(const std::string& args, bool display) {
   for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;) result.output.append(buffer, n);
   const int status = pclose(pipe);
   result.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return result;
+}
+
+}  // namespace
+
+RunResult runGui(const std::string& args, bool display) {
+  const std::string gui = PROCSIM_GUI_PATH;
+  if (!display) return runOnce("env -u DISPLAY -u WAYLAND_DISPLAY " + gui + " " + args + " 2>&1");
+  // Other programs on the machine may start an X server at the same moment
+  // and take the display number xvfb-run chose: try again in that case.
+  RunResult result;
+  for (int attempt = 0; attempt < 4; ++attempt) {
+    result = runOnce("xvfb-run -a -s '-screen 0 1920x1080x24' " + gui + " " + args + " 2>&1");
+    if (result.output.find("Xvfb failed to start") == std::string::npos &&
+        result.output.find("xvfb-run: error") == std::string::npos)
+      break;
+  }
   return result;
 }
 
