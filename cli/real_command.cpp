@@ -1,5 +1,8 @@
 // procsim real ...: the real thing beside the simulator: child processes
 // and concurrent socket servers (the library real/, docs/real.md).
+#include <charconv>
+#include <iostream>
+
 #include "commands.hpp"
 #include "real/endpoint.hpp"
 #include "real_commands.hpp"
@@ -14,6 +17,17 @@ CLI::Validator realPortValidator() {
       "PORT");
 }
 
+CLI::Validator realPidValidator() {
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        int pid = 0;
+        const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), pid);
+        const bool ok = !text.empty() && error == std::errc() && end == text.data() + text.size() && pid > 0;
+        return ok ? std::string() : "a PID must be a positive whole number, not '" + text + "'";
+      },
+      "PID");
+}
+
 CLI::Validator realHostValidator() {
   return CLI::Validator(
       [](std::string& text) -> std::string {
@@ -25,13 +39,24 @@ CLI::Validator realHostValidator() {
 void addRealCommand(CLI::App& app, int& status) {
   CLI::App* real = app.add_subcommand(
       "real", "Run the real thing: child processes you can start, watch and stop, and concurrent TCP/UDP servers");
-  real->require_subcommand(1);
+  // Not require_subcommand(1): its message would not name the unknown word.
+  real->require_subcommand(0, 1);
+  real->allow_extras();
   addRealServeCommand(*real, status);
   addRealClientCommand(*real, status);
   addRealSpawnCommand(*real, status);
   addRealPsCommand(*real, status);
   addRealWatchCommand(*real, status);
   addRealDemoCommand(*real, status);
+  real->callback([real, &status] {
+    if (!real->get_subcommands().empty()) return;
+    const std::vector<std::string> extras = real->remaining();
+    std::cerr << "procsim: real: "
+              << (extras.empty() ? std::string("a subcommand is required")
+                                 : "unknown subcommand '" + extras.front() + "'")
+              << "; choose serve, client, spawn, ps, watch or demo\n";
+    status = kExitBadInput;
+  });
 }
 
 }  // namespace cli

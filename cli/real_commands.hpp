@@ -15,8 +15,10 @@ void addRealPsCommand(CLI::App& real, int& status);
 void addRealWatchCommand(CLI::App& real, int& status);
 void addRealDemoCommand(CLI::App& real, int& status);
 
-// Validators shared by the real subcommands: a port 0..65535, an IPv4 host.
+// Validators shared by the real subcommands: a port 0..65535, an IPv4
+// host, a positive pid.
 CLI::Validator realPortValidator();
 CLI::Validator realHostValidator();
+CLI::Validator realPidValidator();
 
 }  // namespace cli

@@ -165,7 +165,7 @@ void addRealPsCommand(CLI::App& real, int& status) {
   auto pids = std::make_shared<std::vector<pid_t>>();
   auto format = std::make_shared<std::string>("text");
   CLI::App* cmd = real.add_subcommand("ps", "Show processes as the kernel sees them: state, ppid, threads, CPU, run and wait time");
-  cmd->add_option("PID", *pids, "Processes to show (default: all)")->check(CLI::PositiveNumber);
+  cmd->add_option("PID", *pids, "Processes to show (default: all)")->check(realPidValidator());
   cmd->add_option("--format", *format, "text or json")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
   cmd->callback([pids, format, &status] { status = ps(*pids, *format); });
 }
@@ -179,7 +179,7 @@ void addRealWatchCommand(CLI::App& real, int& status) {
   };
   auto options = std::make_shared<WatchOptions>();
   CLI::App* cmd = real.add_subcommand("watch", "Sample processes over time and map their states onto the simulator's");
-  cmd->add_option("PID", options->pids, "Processes to watch")->required()->check(CLI::PositiveNumber);
+  cmd->add_option("PID", options->pids, "Processes to watch")->required()->check(realPidValidator());
   cmd->add_option("--hz", options->hz, "Samples per second")->capture_default_str();
   cmd->add_option("--seconds", options->seconds, "Stop after this long (or when all have ended)")->capture_default_str();
   cmd->add_option("--format", options->format, "text or json")->check(CLI::IsMember({"text", "json"}))->capture_default_str();

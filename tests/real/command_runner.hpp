@@ -1,0 +1,44 @@
+// command_runner.hpp: runs the built procsim binary for the CLI tests, with
+// standard output and error captured and every wait bounded.
+#pragma once
+
+#include <sys/types.h>
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+namespace real_test {
+
+struct CommandResult {
+  int status = -1;  // exit status, or 128 + signal, or -1 if it timed out
+  std::string out;
+  std::string err;
+};
+
+// Runs PROCSIM_BINARY with `args` and waits at most `timeout`.
+CommandResult runProcsim(const std::vector<std::string>& args,
+                         std::chrono::milliseconds timeout = std::chrono::seconds(30));
+
+// procsim running in the background (e.g. `real serve`), killed and reaped
+// at destruction if still running.
+class BackgroundProcsim {
+ public:
+  explicit BackgroundProcsim(const std::vector<std::string>& args);
+  ~BackgroundProcsim();
+  BackgroundProcsim(const BackgroundProcsim&) = delete;
+  BackgroundProcsim& operator=(const BackgroundProcsim&) = delete;
+
+  pid_t pid() const { return pid_; }
+  // The next line of its standard output (without '\n'); empty on timeout.
+  std::string readLine(std::chrono::milliseconds timeout = std::chrono::seconds(10));
+  // Sends `signal_number` and waits for the exit; -1 on timeout.
+  int stop(int signal_number, std::chrono::milliseconds timeout = std::chrono::seconds(10));
+
+ private:
+  pid_t pid_ = -1;
+  int out_fd_ = -1;
+  std::string buffered_;
+};
+
+}  // namespace real_test
