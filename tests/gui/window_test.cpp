@@ -303,6 +303,7 @@ TEST_CASE("bad input exits with status 2 and names the place", "[gui][window][er
   SECTION("a scenario that fails validation gives the CLI's message") {
     const std::string bad = dir.write("bad.json", R"({"cores": 0, "policy": {"name": "fcfs"}, "processes": []})");
     const auto result = runGui("--scenario " + shellQuoted(bad) + " --screenshot " + shellQuoted(dir.path("x.png")));
+    INFO(result.output);
     CHECK(result.status == 2);
     CHECK(result.output.find("bad.json") != std::string::npos);
     CHECK_FALSE(std::filesystem::exists(dir.path("x.png")));
@@ -310,12 +311,14 @@ TEST_CASE("bad input exits with status 2 and names the place", "[gui][window][er
   SECTION("a script line with an unknown action") {
     const std::string script = dir.write("s.txt", "step\nwiggle\n");
     const auto result = runGui("--script " + shellQuoted(script));
+    INFO(result.output);
     CHECK(result.status == 2);
     CHECK(result.output.find("s.txt:2: unknown action 'wiggle'") != std::string::npos);
   }
   SECTION("a script action that fails at run time") {
     const std::string script = dir.write("s.txt", "load " + defaultScenario() + "\npolicy lottery\n");
     const auto result = runGui("--script " + shellQuoted(script));
+    INFO(result.output);
     CHECK(result.status == 2);
     CHECK(result.output.find("s.txt:2:") != std::string::npos);
   }
