@@ -33,21 +33,31 @@ double linear(std::uint8_t c) {
   return v <= 0.04045 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
 }
 
+double luminance(Rgb color) {
+  return 0.2126 * linear(color.r) + 0.7152 * linear(color.g) + 0.0722 * linear(color.b);
+}
+
+// Contrast with black is (L + 0.05) / 0.05, with white 1.05 / (L + 0.05); equal at L ~ 0.179.
+constexpr double kBlackTextLuminance = 0.179;
+
 }  // namespace
 
 Rgb processColor(ProcessId process) {
   constexpr double kGoldenAngle = 137.50776405003785;
   const auto index = static_cast<std::uint32_t>(process < 0 ? 0 : process);
   const double hue = std::fmod(210.0 + index * kGoldenAngle, 360.0);
-  const double lightness = (index / 7) % 2 == 0 ? 0.62 : 0.52;
-  return fromHsl(hue, 0.62, lightness);
+  double lightness = (index / 7) % 2 == 0 ? 0.62 : 0.54;
+  Rgb color = fromHsl(hue, 0.62, lightness);
+  // Blues and purples are dark at the same lightness: lift them until black text reads on them.
+  while (luminance(color) < kBlackTextLuminance + 0.02 && lightness < 0.9) {
+    lightness += 0.02;
+    color = fromHsl(hue, 0.62, lightness);
+  }
+  return color;
 }
 
 Rgb textColorOn(Rgb background) {
-  const double luminance =
-      0.2126 * linear(background.r) + 0.7152 * linear(background.g) + 0.0722 * linear(background.b);
-  // Contrast with black is (L + 0.05) / 0.05, with white 1.05 / (L + 0.05); equal at L ~ 0.179.
-  return luminance > 0.179 ? Rgb{0, 0, 0} : Rgb{255, 255, 255};
+  return luminance(background) > kBlackTextLuminance ? Rgb{0, 0, 0} : Rgb{255, 255, 255};
 }
 
 std::string hexColor(Rgb color) {

@@ -340,11 +340,14 @@ TEST_CASE("SVG options out of range are refused", "[sim][export][svg]") {
   CHECK_THROWS_AS(svgOf(s, trace, flat), std::invalid_argument);
 }
 
-TEST_CASE("process colors are stable, distinct for neighbours and readable", "[sim][palette]") {
-  CHECK(sim::processColor(5) == sim::processColor(5));
+TEST_CASE("process colors are distinct for neighbours and light enough for black labels", "[sim][palette]") {
   std::set<std::string> first_colors;
   for (sim::ProcessId p = 0; p < 24; ++p) first_colors.insert(sim::hexColor(sim::processColor(p)));
   CHECK(first_colors.size() == 24);
+  for (sim::ProcessId p = 0; p < 200; ++p) {  // mid-tones: labels in bars are black
+    INFO("process " << p << " " << sim::hexColor(sim::processColor(p)));
+    CHECK(sim::textColorOn(sim::processColor(p)) == sim::Rgb{0, 0, 0});
+  }
   CHECK(sim::hexColor({255, 0, 16}) == "#ff0010");
   CHECK(sim::textColorOn({255, 255, 255}) == sim::Rgb{0, 0, 0});
   CHECK(sim::textColorOn({0, 0, 40}) == sim::Rgb{255, 255, 255});

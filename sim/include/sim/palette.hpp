@@ -20,7 +20,8 @@ struct Rgb {
 // A stable color for a process: the same id gives the same color on every
 // run and machine. Hues step by the golden angle so that neighbours differ
 // strongly; two lightness levels alternate so that a color repeats only
-// after many processes. Mid-tone: readable with black text (see textColorOn).
+// after many processes. Every color is light enough for black text
+// (textColorOn returns black for it): dark hues are lifted.
 Rgb processColor(ProcessId process);
 
 // Black or white, whichever reads better on `background`.
