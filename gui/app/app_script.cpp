@@ -147,6 +147,33 @@ bool App::executeAction(const ScriptAction& action, std::string& error) {
     error = state_.editor.error;
     return false;
   }
+  if (verb == "filter-process" || verb == "filter-kind") {
+    if (!needScenario()) return false;
+    const std::string& value = action.args[0];
+    int& filter = verb == "filter-process" ? state_.event_log.process_filter : state_.event_log.kind_filter;
+    if (value == "all") {
+      filter = -1;
+      return true;
+    }
+    if (verb == "filter-kind") {
+      const auto kind = sim::parseTransitionKind(value);
+      if (!kind) {
+        error = "filter-kind: unknown transition kind '" + value + "'";
+        return false;
+      }
+      filter = static_cast<int>(*kind);
+      return true;
+    }
+    const auto& processes = session_.scenario().processes;
+    for (std::size_t i = 0; i < processes.size(); ++i) {
+      if (processes[i].name == value) {
+        filter = static_cast<int>(i);
+        return true;
+      }
+    }
+    error = "filter-process: no process named '" + value + "'";
+    return false;
+  }
   if (verb == "zoom") {
     if (action.number(1) <= action.number(0)) {
       error = "zoom: LAST must be greater than FIRST";

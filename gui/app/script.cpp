@@ -27,6 +27,8 @@ const std::vector<ScriptVerb> kScriptVerbs = {
     {"lang", "s", 0, "en | zh"},
     {"panel", "s", 0, "processes | metrics | events | compare | scenario"},
     {"compare", "", 0, "run every policy (the Compare panel's button)"},
+    {"filter-process", "s", 0, "event log: show only this process (a name, or all)"},
+    {"filter-kind", "s", 0, "event log: show only this transition kind (admit, dispatch, ..., or all)"},
     {"edit-bursts", "ir", 0, "set process I's burst text in the editor"},
     {"edit-name", "ir", 0, "set process I's name in the editor"},
     {"add-process", "", 0, "add a process in the editor"},

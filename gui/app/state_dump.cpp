@@ -97,6 +97,13 @@ std::string dumpState(const Session& session, const ViewState& state) {
                      {"row_height", g.row_height},
                      {"core_rows", g.core_rows}};
   out["selected"] = processName(scenario, state.selected);
+  out["event_log"] = {{"rows", state.event_log.rows},
+                      {"process_filter", processName(scenario, state.event_log.process_filter)},
+                      {"kind_filter", state.event_log.kind_filter < 0 ? std::string()
+                                                                       : std::string(sim::name(static_cast<sim::TransitionKind>(state.event_log.kind_filter)))},
+                      {"first_visible_row", state.event_log.first_visible_row},
+                      {"first_visible_y", state.event_log.first_visible_y},
+                      {"row_pitch", state.event_log.row_pitch}};
   json compare = json::array();
   for (const CompareRow& row : state.compare) {
     json entry = metricsJson(row.metrics);

@@ -94,8 +94,6 @@ class EventLogView final : public View {
   void draw(ViewContext& context) override;
 
  private:
-  int process_filter_ = -1;  // -1: all
-  int kind_filter_ = -1;     // -1: all
   std::vector<std::uint32_t> rows_;  // indices into the trace passing the filters
   std::uint64_t filtered_generation_ = 0;
   int filtered_process_ = -2, filtered_kind_ = -2;

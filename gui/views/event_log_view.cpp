@@ -19,48 +19,49 @@ void EventLogView::draw(ViewContext& context) {
   const sim::Scenario& scenario = session.scenario();
   const sim::Trace& trace = session.run().trace();
   const float scale = ImGui::GetFontSize() / 15.0f;
+  EventLogState& log = context.state.event_log;
 
   // [Filters]
-  if (process_filter_ >= static_cast<int>(scenario.processes.size())) process_filter_ = -1;
+  if (log.process_filter >= static_cast<int>(scenario.processes.size())) log.process_filter = -1;
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(tr(Str::FilterProcess));
   ImGui::SameLine();
   ImGui::SetNextItemWidth(130.0f * scale);
-  if (ImGui::BeginCombo("##process", process_filter_ < 0 ? tr(Str::All) : scenario.processes[at(process_filter_)].name.c_str())) {
-    if (ImGui::Selectable(tr(Str::All), process_filter_ < 0)) process_filter_ = -1;
+  if (ImGui::BeginCombo("##process", log.process_filter < 0 ? tr(Str::All) : scenario.processes[at(log.process_filter)].name.c_str())) {
+    if (ImGui::Selectable(tr(Str::All), log.process_filter < 0)) log.process_filter = -1;
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(scenario.processes.size()));
     while (clipper.Step())
       for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i)
-        if (ImGui::Selectable(scenario.processes[at(i)].name.c_str(), process_filter_ == i)) process_filter_ = i;
+        if (ImGui::Selectable(scenario.processes[at(i)].name.c_str(), log.process_filter == i)) log.process_filter = i;
     ImGui::EndCombo();
   }
   ImGui::SameLine();
   ImGui::TextUnformatted(tr(Str::FilterKind));
   ImGui::SameLine();
   ImGui::SetNextItemWidth(120.0f * scale);
-  if (ImGui::BeginCombo("##kind", kind_filter_ < 0 ? tr(Str::All) : tr(static_cast<sim::TransitionKind>(kind_filter_)))) {
-    if (ImGui::Selectable(tr(Str::All), kind_filter_ < 0)) kind_filter_ = -1;
+  if (ImGui::BeginCombo("##kind", log.kind_filter < 0 ? tr(Str::All) : tr(static_cast<sim::TransitionKind>(log.kind_filter)))) {
+    if (ImGui::Selectable(tr(Str::All), log.kind_filter < 0)) log.kind_filter = -1;
     for (int k = 0; k < sim::kTransitionKindCount; ++k)
-      if (ImGui::Selectable(tr(static_cast<sim::TransitionKind>(k)), kind_filter_ == k)) kind_filter_ = k;
+      if (ImGui::Selectable(tr(static_cast<sim::TransitionKind>(k)), log.kind_filter == k)) log.kind_filter = k;
     ImGui::EndCombo();
   }
   ImGui::SameLine();
   ImGui::TextDisabled("%s", tr(Str::ClickToJump));
 
-  const bool filtered = process_filter_ >= 0 || kind_filter_ >= 0;
-  if (filtered && (filtered_generation_ != session.generation() || filtered_process_ != process_filter_ ||
-                   filtered_kind_ != kind_filter_)) {
+  const bool filtered = log.process_filter >= 0 || log.kind_filter >= 0;
+  if (filtered && (filtered_generation_ != session.generation() || filtered_process_ != log.process_filter ||
+                   filtered_kind_ != log.kind_filter)) {
     rows_.clear();
     for (std::size_t i = 0; i < trace.size(); ++i) {
       const sim::Transition& tr = trace[i];
-      if (process_filter_ >= 0 && tr.process != process_filter_) continue;
-      if (kind_filter_ >= 0 && static_cast<int>(tr.kind) != kind_filter_) continue;
+      if (log.process_filter >= 0 && tr.process != log.process_filter) continue;
+      if (log.kind_filter >= 0 && static_cast<int>(tr.kind) != log.kind_filter) continue;
       rows_.push_back(static_cast<std::uint32_t>(i));
     }
     filtered_generation_ = session.generation();
-    filtered_process_ = process_filter_;
-    filtered_kind_ = kind_filter_;
+    filtered_process_ = log.process_filter;
+    filtered_kind_ = log.kind_filter;
   }
   const std::size_t row_count = filtered ? rows_.size() : trace.size();
   auto transitionAt = [&](std::size_t row) -> const sim::Transition& { return trace[filtered ? rows_[row] : row]; };
@@ -90,12 +91,19 @@ void EventLogView::draw(ViewContext& context) {
     followed_tick_ = now;
   }
 
+  log.rows = row_count;
   ImGuiListClipper clipper;
   clipper.Begin(static_cast<int>(row_count));
   while (clipper.Step()) {
     for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
       const sim::Transition& tr = transitionAt(at(row));
       ImGui::TableNextRow();
+      if (row == clipper.DisplayStart) {
+        log.first_visible_row = row;
+        log.first_visible_y = ImGui::GetCursorScreenPos().y;
+      } else if (row == clipper.DisplayStart + 1) {
+        log.row_pitch = ImGui::GetCursorScreenPos().y - log.first_visible_y;
+      }
       if (tr.tick == now) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, IM_COL32(255, 220, 90, 45));
       ImGui::TableNextColumn();
       char tick[32];

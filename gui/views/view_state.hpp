@@ -33,12 +33,23 @@ struct TimelineGeometry {
   int core_rows = 0;                    // rows before the "Processes" header
 };
 
+// The event log's filters, and where its rows were drawn last frame.
+struct EventLogState {
+  int process_filter = -1;  // process id; -1: all
+  int kind_filter = -1;     // TransitionKind; -1: all
+  std::size_t rows = 0;     // rows passing the filters
+  int first_visible_row = 0;
+  float first_visible_y = 0;  // window y of that row's top
+  float row_pitch = 0;        // distance between rows
+};
+
 struct ViewState {
   Panel panel = Panel::Processes;
   bool panel_requested = false;         // select `panel` on the next frame
   sim::ProcessId selected = sim::kNoProcess;  // highlighted everywhere
   TimelineZoom timeline;
   TimelineGeometry timeline_geometry;
+  EventLogState event_log;
   std::string timeline_hover;           // what the timeline's tooltip says, empty when none
   std::vector<CompareRow> compare;      // empty until run
   std::uint64_t compare_generation = 0; // session generation compare was run on

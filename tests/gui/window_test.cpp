@@ -241,6 +241,46 @@ TEST_CASE("while playing, the processes that changed state travel along their ar
   CHECK(moving.differingFraction(still, x0, y0, x1, y1) > 0.002);
 }
 
+TEST_CASE("the event log filters by process and kind, and a click on a row moves the cursor there", "[gui][window]") {
+  TempDir dir;
+  const std::string scenario_path = shellQuoted(defaultScenario());
+  const std::string first = dir.write("filter.txt",
+      "panel events\nfilter-process task1\nframes 2\ndump-state " + dir.path("task1.json").string() + "\n"
+      "filter-kind dispatch\nframes 2\ndump-state " + dir.path("dispatch.json").string() + "\n");
+  auto result = runGui("--scenario " + scenario_path + " --script " + shellQuoted(first));
+  INFO(result.output);
+  REQUIRE(result.status == 0);
+
+  const sim::Scenario scenario = sim::loadScenario(defaultScenario());
+  sim::Engine engine(scenario);
+  engine.runToEnd();
+  std::vector<sim::Transition> task1, task1_dispatches;
+  for (const sim::Transition& tr : engine.trace()) {
+    if (tr.process != 0) continue;
+    task1.push_back(tr);
+    if (tr.kind == sim::TransitionKind::Dispatch) task1_dispatches.push_back(tr);
+  }
+  const auto log = gui_test::readJson(dir.path("task1.json"))["event_log"];
+  CHECK(log["rows"].get<std::size_t>() == task1.size());
+  CHECK(gui_test::readJson(dir.path("dispatch.json"))["event_log"]["rows"].get<std::size_t>() == task1_dispatches.size());
+
+  // Click the row of task1's wakeup (its IO ends) in the task1-only log.
+  std::size_t wakeup = 0;
+  while (wakeup < task1.size() && task1[wakeup].kind != sim::TransitionKind::Wakeup) ++wakeup;
+  REQUIRE(wakeup < task1.size());
+  const double pitch = log["row_pitch"].get<double>();
+  const double y = log["first_visible_y"].get<double>() +
+                   (static_cast<double>(wakeup) - log["first_visible_row"].get<double>()) * pitch + pitch / 2;
+  const double x = 1280.0 * 0.62;  // inside the tabbed panel, on the row
+  const std::string second = dir.write("click.txt",
+      "panel events\nfilter-process task1\nframes 2\nclick " + std::to_string(x) + " " + std::to_string(y) + "\n"
+      "dump-state " + dir.path("clicked.json").string() + "\n");
+  result = runGui("--scenario " + scenario_path + " --script " + shellQuoted(second));
+  INFO(result.output);
+  REQUIRE(result.status == 0);
+  CHECK(gui_test::readJson(dir.path("clicked.json"))["tick"].get<sim::Tick>() == task1[wakeup].tick);
+}
+
 TEST_CASE("keyboard shortcuts step, jump to events, go back, go home and play", "[gui][window]") {
   TempDir dir;
   const std::string script = dir.write("keys.txt",
