@@ -352,3 +352,14 @@ TEST_CASE("process colors are distinct for neighbours and light enough for black
   CHECK(sim::textColorOn({255, 255, 255}) == sim::Rgb{0, 0, 0});
   CHECK(sim::textColorOn({0, 0, 40}) == sim::Rgb{255, 255, 255});
 }
+
+TEST_CASE("a run that has not started exports an empty but valid chart and trace", "[sim][export]") {
+  const auto s = fcfsConvoy();
+  const sim::Trace nothing;
+  const std::string svg = svgOf(s, nothing);
+  CHECK(xmlProblem(svg).empty());
+  CHECK(svg.find("running [") == std::string::npos);
+  const json events = chromeTrace(s, nothing).at("traceEvents");
+  CHECK(countByTrack(events, "X").empty());
+  CHECK(threadName(events, 2, 0) == "P1");
+}
