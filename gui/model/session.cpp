@@ -111,6 +111,15 @@ const sim::RunMetrics& Session::metrics() const {
   return *metrics_;
 }
 
+const std::vector<sim::ProcessId>& Session::readyQueue() const {
+  if (ready_tick_ != tick() || ready_generation_ != generation_) {
+    ready_ = cursor_->readyQueue();
+    ready_tick_ = tick();
+    ready_generation_ = generation_;
+  }
+  return ready_;
+}
+
 std::pair<std::size_t, std::size_t> Session::transitionsAtTick() const {
   const auto& trace = run_->trace();
   const sim::Tick t = tick();

@@ -59,6 +59,7 @@ class Session {
   const sim::Engine& cursor() const { return *cursor_; }
   const TimelineModel& timeline() const { return timeline_; }
   const sim::RunMetrics& metrics() const;  // of the cursor, cached per tick
+  const std::vector<sim::ProcessId>& readyQueue() const;  // the cursor's, in dispatch order, cached per tick
   // Indices into run().trace() of the transitions at the cursor's tick.
   std::pair<std::size_t, std::size_t> transitionsAtTick() const;
 
@@ -78,6 +79,9 @@ class Session {
   std::uint64_t generation_ = 0;
   mutable std::optional<sim::RunMetrics> metrics_;
   mutable sim::Tick metrics_tick_ = -2;
+  mutable std::vector<sim::ProcessId> ready_;
+  mutable sim::Tick ready_tick_ = -2;
+  mutable std::uint64_t ready_generation_ = 0;
 };
 
 }  // namespace gui

@@ -66,6 +66,7 @@ class ProcessesView final : public View {
 
  private:
   std::vector<sim::ProcessId> order_;
+  std::vector<double> keys_;  // sort keys by process id, reused
   std::uint64_t sorted_generation_ = 0;
   sim::Tick sorted_tick_ = -2;
   int sort_column_ = -1;

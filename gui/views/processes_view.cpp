@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "model/process_row.hpp"
 #include "views/all_views.hpp"
 #include "views/palette.hpp"
 
@@ -14,9 +15,8 @@ enum Column { kName, kState, kPriority, kArrival, kProgress, kWaiting, kResponse
 std::size_t at(std::int32_t index) { return static_cast<std::size_t>(index); }
 
 // The value a column sorts by (name sorts separately).
-double sortKey(const sim::Scenario& scenario, const sim::EngineState& state, const sim::RunMetrics& metrics,
-               sim::ProcessId id, int column) {
-  const sim::ProcessMetrics& m = metrics.processes[at(id)];
+double sortKey(const sim::Scenario& scenario, const sim::EngineState& state, sim::ProcessId id, int column) {
+  const ProcessRow m = processRowAt(state, scenario.processes[at(id)], id);
   switch (column) {
     case kState: return static_cast<double>(state.processes[at(id)].state);
     case kPriority: return scenario.processes[at(id)].priority;
@@ -39,7 +39,6 @@ void ProcessesView::draw(ViewContext& context) {
   if (!session.hasScenario()) return;
   const sim::Scenario& scenario = session.scenario();
   const sim::EngineState& state = session.cursor().state();
-  const sim::RunMetrics& metrics = session.metrics();
   const auto count = static_cast<int>(scenario.processes.size());
   if (static_cast<int>(order_.size()) != count || sorted_generation_ != session.generation()) {
     order_.resize(at(count));
@@ -70,15 +69,22 @@ void ProcessesView::draw(ViewContext& context) {
       // Static columns need no re-sort when only the tick moved.
       const bool dynamic = column == kState || column == kProgress || column >= kWaiting;
       if (specs->SpecsDirty || dynamic || column != sort_column_ || ascending != sort_ascending_) {
-        auto less = [&](sim::ProcessId a, sim::ProcessId b) {
-          if (column == kName) return scenario.processes[at(a)].name < scenario.processes[at(b)].name;
-          const double ka = sortKey(scenario, state, metrics, a, column);
-          const double kb = sortKey(scenario, state, metrics, b, column);
-          return ka != kb ? ka < kb : a < b;
-        };
-        std::stable_sort(order_.begin(), order_.end(), [&](sim::ProcessId a, sim::ProcessId b) {
-          return ascending ? less(a, b) : less(b, a);
-        });
+        if (column == kName) {
+          std::stable_sort(order_.begin(), order_.end(), [&](sim::ProcessId a, sim::ProcessId b) {
+            const std::string& na = scenario.processes[at(a)].name;
+            const std::string& nb = scenario.processes[at(b)].name;
+            return ascending ? na < nb : nb < na;
+          });
+        } else {
+          // One key per process, computed once, then sorted by (key, id).
+          keys_.resize(order_.size());
+          for (int i = 0; i < count; ++i) keys_[at(i)] = sortKey(scenario, state, i, column);
+          std::sort(order_.begin(), order_.end(), [&](sim::ProcessId a, sim::ProcessId b) {
+            const double ka = keys_[at(a)], kb = keys_[at(b)];
+            if (ka != kb) return ascending ? ka < kb : kb < ka;
+            return a < b;
+          });
+        }
       }
       sort_column_ = column;
       sort_ascending_ = ascending;
@@ -94,7 +100,7 @@ void ProcessesView::draw(ViewContext& context) {
       const sim::ProcessId id = order_[at(row)];
       const sim::ProcessSpec& spec = scenario.processes[at(id)];
       const sim::ProcessRuntime& runtime = state.processes[at(id)];
-      const sim::ProcessMetrics& m = metrics.processes[at(id)];
+      const ProcessRow m = processRowAt(state, spec, id);
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
       ImGui::PushID(id);

@@ -65,7 +65,7 @@ void QueuesView::draw(ViewContext& context) {
   const sim::EngineState& state = session.cursor().state();
   const sim::Tick now = session.tick();
   ImGui::TextUnformatted(tr(Str::ReadyQueue));
-  const std::vector<sim::ProcessId> ready = session.cursor().readyQueue();
+  const std::vector<sim::ProcessId>& ready = session.readyQueue();
   drawTokenRow(context, ready, 1, false, [](int, char* buffer, std::size_t) { buffer[0] = '\0'; });
 
   std::vector<sim::ProcessId> blocked;
