@@ -85,7 +85,7 @@ int compare(const CompareOptions& options) {
     variant.policy.preemptive = choice.spec.preemptive;
     sim::Engine engine(std::move(variant), {.record_trace = false, .snapshots = false});
     engine.runToEnd();
-    results.push_back(sim::computeMetrics(engine));
+    results.push_back(sim::computeMetrics(engine, /*with_processes=*/false));
   }
   if (options.format == "json") {
     nlohmann::ordered_json rows = nlohmann::ordered_json::array();

@@ -10,14 +10,16 @@ namespace {
 std::string orDash(sim::Tick value) { return value < 0 ? "-" : std::to_string(value); }
 }  // namespace
 
-void printMetricsText(std::ostream& out, const sim::Scenario& scenario, const sim::RunMetrics& m) {
+void printMetricsText(std::ostream& out, const sim::Engine& engine, const sim::RunMetrics& m) {
+  const sim::Scenario& scenario = engine.scenario();
   std::size_t width = 7;
-  for (const auto& p : m.processes) width = std::max(width, p.name.size() + 2);
+  for (const auto& p : scenario.processes) width = std::max(width, p.name.size() + 2);
   const int w = static_cast<int>(width);
   out << std::left << std::setw(w) << "process" << std::right << std::setw(9) << "arrival" << std::setw(12)
       << "completion" << std::setw(12) << "turnaround" << std::setw(9) << "waiting" << std::setw(10) << "response"
       << std::setw(9) << "blocked" << std::setw(6) << "cpu" << std::setw(10) << "overhead" << "\n";
-  for (const auto& p : m.processes) {
+  for (std::size_t i = 0; i < scenario.processes.size(); ++i) {
+    const sim::ProcessMetrics p = sim::processMetrics(engine, static_cast<sim::ProcessId>(i));
     out << std::left << std::setw(w) << p.name << std::right << std::setw(9) << p.arrival << std::setw(12)
         << orDash(p.completion) << std::setw(12) << p.turnaround << std::setw(9) << p.waiting << std::setw(10)
         << orDash(p.response) << std::setw(9) << p.blocked << std::setw(6) << p.cpu << std::setw(10) << p.overhead
@@ -46,7 +48,8 @@ void printMetricsText(std::ostream& out, const sim::Scenario& scenario, const si
   out << "\n" << std::defaultfloat;
 }
 
-void printMetricsJson(std::ostream& out, const sim::Scenario& scenario, const sim::RunMetrics& m) {
+void printMetricsJson(std::ostream& out, const sim::Engine& engine, const sim::RunMetrics& m) {
+  const sim::Scenario& scenario = engine.scenario();
   // The summary is built as a JSON object; the process list, which may hold
   // millions of rows, is streamed after it without building a document.
   nlohmann::ordered_json summary;
@@ -73,7 +76,8 @@ void printMetricsJson(std::ostream& out, const sim::Scenario& scenario, const si
   while (!text.empty() && text.back() == '\n') text.pop_back();
   out << text << ",\n  \"processes\": [";
   bool first = true;
-  for (const auto& p : m.processes) {
+  for (std::size_t i = 0; i < scenario.processes.size(); ++i) {
+    const sim::ProcessMetrics p = sim::processMetrics(engine, static_cast<sim::ProcessId>(i));
     out << (first ? "\n" : ",\n") << "    {\"name\": " << nlohmann::json(p.name).dump() << ", \"arrival\": " << p.arrival
         << ", \"completion\": " << p.completion << ", \"turnaround\": " << p.turnaround << ", \"waiting\": " << p.waiting
         << ", \"response\": " << p.response << ", \"blocked\": " << p.blocked << ", \"cpu\": " << p.cpu
@@ -83,9 +87,10 @@ void printMetricsJson(std::ostream& out, const sim::Scenario& scenario, const si
   out << (first ? "]\n}\n" : "\n  ]\n}\n");
 }
 
-void printMetricsCsv(std::ostream& out, const sim::RunMetrics& m) {
+void printMetricsCsv(std::ostream& out, const sim::Engine& engine) {
   out << "name,arrival,completion,turnaround,waiting,response,blocked,cpu,overhead\n";
-  for (const auto& p : m.processes) {
+  for (std::size_t i = 0; i < engine.scenario().processes.size(); ++i) {
+    const sim::ProcessMetrics p = sim::processMetrics(engine, static_cast<sim::ProcessId>(i));
     const bool quote = p.name.find_first_of(",\"\n") != std::string::npos;
     std::string name = p.name;
     if (quote) {

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/engine.hpp"
 #include "sim/metrics.hpp"
 #include "sim/scenario.hpp"
 
@@ -16,14 +17,17 @@ namespace cli {
 // tick of the run's last exit.
 void printTickTable(std::ostream& out, const sim::Scenario& scenario, sim::Tick makespan);
 
+// The reports below take whole-run `metrics` and read each process's
+// figures from the engine one at a time (see sim::processMetrics).
+
 // Per-process metrics and the whole-run figures, as aligned text.
-void printMetricsText(std::ostream& out, const sim::Scenario& scenario, const sim::RunMetrics& metrics);
+void printMetricsText(std::ostream& out, const sim::Engine& engine, const sim::RunMetrics& metrics);
 
 // The JSON object documented in docs/cli.md, streamed (a million processes
 // are written without building a document in memory).
-void printMetricsJson(std::ostream& out, const sim::Scenario& scenario, const sim::RunMetrics& metrics);
+void printMetricsJson(std::ostream& out, const sim::Engine& engine, const sim::RunMetrics& metrics);
 
 // A CSV table: a header, then one row per process.
-void printMetricsCsv(std::ostream& out, const sim::RunMetrics& metrics);
+void printMetricsCsv(std::ostream& out, const sim::Engine& engine);
 
 }  // namespace cli

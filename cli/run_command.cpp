@@ -34,7 +34,7 @@ int runScenario(const RunOptions& options) {
   sim::Engine engine(std::move(*loaded), {.record_trace = keep_trace, .snapshots = false});
   const sim::Scenario* scenario = &engine.scenario();
   engine.runToEnd();
-  const sim::RunMetrics metrics = sim::computeMetrics(engine);
+  const sim::RunMetrics metrics = sim::computeMetrics(engine, /*with_processes=*/false);
 
   if (!options.trace_out.empty()) {
     const bool ok = writeOutputFile(options.trace_out, [&](std::ostream& out) {
@@ -50,15 +50,15 @@ int runScenario(const RunOptions& options) {
   }
 
   if (options.format == "json") {
-    printMetricsJson(std::cout, *scenario, metrics);
+    printMetricsJson(std::cout, engine, metrics);
   } else if (options.format == "csv") {
-    printMetricsCsv(std::cout, metrics);
+    printMetricsCsv(std::cout, engine);
   } else {
     std::cout << "scenario " << (scenario->name.empty() ? options.file : scenario->name) << "\n";
     if (!scenario->description.empty()) std::cout << scenario->description << "\n";
     std::cout << "\n";
     if (!options.metrics_only) printTickTable(std::cout, *scenario, metrics.makespan);
-    printMetricsText(std::cout, *scenario, metrics);
+    printMetricsText(std::cout, engine, metrics);
   }
   return kExitOk;
 }

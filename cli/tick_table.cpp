@@ -80,7 +80,9 @@ void printTickTable(std::ostream& out, const sim::Scenario& scenario, sim::Tick 
     }
     out << "\n";
   }
-  out << "(-: idle core; (P): switching to P; [P]: core kept for P during its IO)\n\n";
+  out << "(-: idle core; (P): switching to P; [P]: core kept for P during its IO";
+  if (!show_processes) out << "; per-process columns left out for " << processes << " processes";
+  out << ")\n\n";
 }
 
 }  // namespace cli

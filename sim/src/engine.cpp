@@ -29,7 +29,19 @@ Engine::Impl::Impl(Scenario s, EngineOptions o) : scenario(std::move(s)), option
   state.arrival_order.resize(count);
   for (std::size_t i = 0; i < count; ++i) state.arrival_order[i] = by_arrival[i].second;
   snapshot_every = std::max<std::size_t>(1, options.snapshot_every);
-  if (options.snapshots) snapshots.push_back({state, policy->clone(), 0});
+  if (options.snapshots) {
+    const std::size_t state_bytes = count * (sizeof(ProcessRuntime) + sizeof(ProcessId)) +
+                                    state.cores.size() * sizeof(CoreRuntime) + sizeof(EngineState);
+    max_snapshots = std::max<std::size_t>(2, std::min(options.snapshot_budget_bytes / state_bytes, options.max_snapshots));
+    snapshots.push_back({state, policy->clone(), 0});
+  }
+  if (options.record_trace) {
+    // Every process is admitted, dispatched and exits; each IO burst adds a
+    // block, a wakeup and a dispatch. Only preemptions come on top.
+    std::size_t lower_bound = 0;
+    for (const ProcessSpec& spec : scenario.processes) lower_bound += 3 + 3 * (spec.bursts.size() / 2);
+    trace.reserve(lower_bound);
+  }
 }
 
 void Engine::Impl::maybeSnapshot() {
@@ -38,7 +50,7 @@ void Engine::Impl::maybeSnapshot() {
   if (state.now <= last.state.now) return;
   if (static_cast<std::size_t>(state.transitions - last.state.transitions) < snapshot_every) return;
   snapshots.push_back({state, policy->clone(), trace.size()});
-  if (snapshots.size() > std::max<std::size_t>(2, options.max_snapshots)) {
+  if (snapshots.size() > max_snapshots) {
     // Keep the start and every other snapshot after it; space the next ones wider.
     std::vector<Snapshot> thinned;
     for (std::size_t i = 0; i < snapshots.size(); ++i) {

@@ -24,6 +24,7 @@ struct Engine::Impl {
   std::vector<Observer*> observers;
   std::vector<Snapshot> snapshots;    // by increasing tick; [0] is the start
   std::size_t snapshot_every = 0;     // transitions between snapshots
+  std::size_t max_snapshots = 2;      // options.max_snapshots, lowered to fit the byte budget
 
   // Scratch space reused by every tick; not part of the state.
   std::vector<CoreId> expired_slices;
@@ -51,6 +52,7 @@ struct Engine::Impl {
   void record(Tick t, ProcessId process, CoreId core, TransitionKind kind, Reason reason);
 
   ProcessView view(ProcessId process, Tick t) const;
+  void prefetchProcess(ProcessId process) const;  // a hint only: no effect on the run
   CoreId lowestIdleCore() const;
 
   // [Snapshots] engine.cpp

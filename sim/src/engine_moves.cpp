@@ -67,6 +67,7 @@ void Engine::Impl::dispatch(CoreId c, ProcessId id, Tick t) {
   p.run_start = t + (switches ? scenario.context_switch : 0);
   p.core = c;
   if (p.first_dispatch < 0) p.first_dispatch = t;
+  if (p.burst + 1 < p.burst_count) __builtin_prefetch(scenario.processes[at(id)].bursts.data() + p.burst + 1);
   core.running = id;
   core.last = id;
   --state.idle_cores;
@@ -111,6 +112,14 @@ ProcessView Engine::Impl::view(ProcessId id, Tick t) const {
   v.burst_remaining = p.state == State::Running ? p.remaining - std::max<Tick>(0, t - p.run_start) : p.remaining;
   v.ready_seq = p.ready_seq;
   return v;
+}
+
+void Engine::Impl::prefetchProcess(ProcessId id) const {
+  if (id == kNoProcess) return;
+  const ProcessRuntime* runtime = &state.processes[at(id)];
+  __builtin_prefetch(runtime);
+  __builtin_prefetch(reinterpret_cast<const char*>(runtime) + sizeof(ProcessRuntime) - 1);
+  __builtin_prefetch(&scenario.processes[at(id)]);
 }
 
 CoreId Engine::Impl::lowestIdleCore() const {

@@ -108,6 +108,9 @@ void Engine::Impl::admitAndWake(Tick t) {
     if (scenario.processes[at(id)].arrival != t) break;
     entering.push_back(id);
     ++state.next_arrival;
+    if (state.next_arrival + 8 < state.arrival_order.size()) {
+      prefetchProcess(state.arrival_order[state.next_arrival + 8]);
+    }
   }
   if (entering.size() > 1) std::sort(entering.begin(), entering.end());
   for (const ProcessId id : entering) {
@@ -170,6 +173,7 @@ void Engine::Impl::dispatchIdleCores(Tick t) {
     if (core.running != kNoProcess || core.held_by != kNoProcess) continue;
     const ProcessId next = policy->pickNext(c, state);
     if (next == kNoProcess) break;
+    prefetchProcess(policy->peekNext(c, state));  // a million processes do not fit in cache
     dispatch(c, next, t);
     if (state.idle_cores == 0 || policy->readyCount() == 0) break;
   }

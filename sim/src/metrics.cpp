@@ -74,7 +74,29 @@ std::vector<std::string> namesOf(const Getters& getters) {
 
 }  // namespace
 
-RunMetrics computeMetrics(const Engine& engine) {
+ProcessMetrics processMetrics(const Engine& engine, ProcessId id) {
+  const EngineState& state = engine.state();
+  const auto index = static_cast<std::size_t>(id);
+  const ProcessRuntime& p = state.processes[index];
+  const ProcessSpec& spec = engine.scenario().processes[index];
+  ProcessMetrics m;
+  m.name = spec.name;
+  m.arrival = spec.arrival;
+  m.completion = p.completion;
+  m.waiting = state.ticksIn(id, State::Ready);
+  m.blocked = state.ticksIn(id, State::Blocked);
+  m.cpu = state.ticksIn(id, State::Running);
+  m.overhead = overheadSoFar(state, p);
+  m.response = p.first_dispatch >= 0 ? p.first_dispatch - m.arrival : -1;
+  if (p.state == State::Terminated) {
+    m.turnaround = p.completion - m.arrival;
+  } else if (p.state != State::New) {
+    m.turnaround = state.now + 1 - m.arrival;
+  }
+  return m;
+}
+
+RunMetrics computeMetrics(const Engine& engine, bool with_processes) {
   const EngineState& state = engine.state();
   const Scenario& scenario = engine.scenario();
   RunMetrics run;
@@ -86,37 +108,27 @@ RunMetrics computeMetrics(const Engine& engine) {
 
   double turnaround_sum = 0, waiting_sum = 0, response_sum = 0;
   std::int64_t exited = 0, admitted = 0, responded = 0;
-  run.processes.reserve(scenario.processes.size());
+  if (with_processes) run.processes.reserve(scenario.processes.size());
   for (std::size_t i = 0; i < scenario.processes.size(); ++i) {
     const ProcessRuntime& p = state.processes[i];
     const auto id = static_cast<ProcessId>(i);
-    ProcessMetrics m;
-    m.name = scenario.processes[i].name;
-    m.arrival = scenario.processes[i].arrival;
-    m.completion = p.completion;
-    m.waiting = state.ticksIn(id, State::Ready);
-    m.blocked = state.ticksIn(id, State::Blocked);
-    m.cpu = state.ticksIn(id, State::Running);
-    m.overhead = overheadSoFar(state, p);
-    m.response = p.first_dispatch >= 0 ? p.first_dispatch - m.arrival : -1;
+    const Tick arrival = scenario.processes[i].arrival;
+    const Tick waiting = state.ticksIn(id, State::Ready);
     if (p.state == State::Terminated) {
-      m.turnaround = p.completion - m.arrival;
-      turnaround_sum += static_cast<double>(m.turnaround);
+      turnaround_sum += static_cast<double>(p.completion - arrival);
       ++exited;
-    } else if (p.state != State::New) {
-      m.turnaround = run.elapsed - m.arrival;
     }
     if (p.state != State::New) {
-      waiting_sum += static_cast<double>(m.waiting);
+      waiting_sum += static_cast<double>(waiting);
       ++admitted;
     }
-    if (m.response >= 0) {
-      response_sum += static_cast<double>(m.response);
+    if (p.first_dispatch >= 0) {
+      response_sum += static_cast<double>(p.first_dispatch - arrival);
       ++responded;
     }
-    run.busy_ticks += m.cpu;
-    run.overhead_ticks += m.overhead;
-    run.processes.push_back(std::move(m));
+    run.busy_ticks += state.ticksIn(id, State::Running);
+    run.overhead_ticks += overheadSoFar(state, p);
+    if (with_processes) run.processes.push_back(processMetrics(engine, id));
   }
   if (exited > 0) run.avg_turnaround = turnaround_sum / static_cast<double>(exited);
   if (admitted > 0) run.avg_waiting = waiting_sum / static_cast<double>(admitted);

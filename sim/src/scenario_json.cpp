@@ -27,10 +27,13 @@ Scenario parseScenario(std::string_view json_text) {
 
 namespace {
 
-std::string readAll(std::istream& in) {
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return std::move(buffer).str();
+// Reads to the end in chunks: no stream buffer holding a second copy.
+std::string readAll(std::istream& in, std::size_t expected_size = 0) {
+  std::string text;
+  text.reserve(expected_size);
+  char chunk[1 << 16];
+  while (in.read(chunk, sizeof chunk) || in.gcount() > 0) text.append(chunk, static_cast<std::size_t>(in.gcount()));
+  return text;
 }
 
 std::string readFile(const std::string& path) {
@@ -43,7 +46,8 @@ std::string readFile(const std::string& path) {
   if (std::filesystem::is_directory(path, error)) throw ScenarioError(path, "is a directory, not a scenario file");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw ScenarioError(path, std::string("cannot open: ") + std::strerror(errno));
-  std::string text = readAll(in);
+  const auto size = std::filesystem::file_size(path, error);
+  std::string text = readAll(in, error ? 0 : static_cast<std::size_t>(size));
   if (in.bad()) throw ScenarioError(path, std::string("cannot read: ") + std::strerror(errno));
   return text;
 }

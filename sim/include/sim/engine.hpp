@@ -23,6 +23,7 @@ struct EngineOptions {
   bool snapshots = true;         // false: rewinding replays from the start
   std::size_t max_snapshots = 64;  // kept bounded by thinning old ones
   std::size_t snapshot_every = 256;  // initial transitions between snapshots (grows when thinned)
+  std::size_t snapshot_budget_bytes = std::size_t{256} << 20;  // fewer snapshots for big scenarios (at least 2)
 };
 
 class Engine {

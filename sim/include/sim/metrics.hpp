@@ -41,7 +41,11 @@ struct RunMetrics {
   std::vector<ProcessMetrics> processes;  // scenario order
 };
 
-RunMetrics computeMetrics(const Engine& engine);
+// The run so far. Without `with_processes` the per-process list stays empty
+// (the averages are the same): a million-process run need not hold a second
+// copy of every name; use processMetrics() to visit them one by one.
+RunMetrics computeMetrics(const Engine& engine, bool with_processes = true);
+ProcessMetrics processMetrics(const Engine& engine, ProcessId process);
 
 // Looks a whole-run or per-process metric up by the name used in JSON
 // output and `expect` blocks ("avg_waiting", "turnaround", ...).
