@@ -159,6 +159,7 @@ void App::loadStartScenario() {
 bool App::openScenario(const std::string& path) {
   if (!session_.loadFile(path)) {
     state_.editor.file_message = session_.lastError();
+    state_.editor.file_error = true;
     return false;
   }
   rememberFile(path);

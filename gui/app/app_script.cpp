@@ -174,6 +174,17 @@ bool App::executeAction(const ScriptAction& action, std::string& error) {
     error = "filter-process: no process named '" + value + "'";
     return false;
   }
+  if (verb == "save") {
+    if (!needScenario()) return false;
+    syncEditor(state_.editor, session_);
+    state_.editor.path = action.args[0];
+    if (saveEditor(state_.editor, session_, action.args[0])) {
+      rememberFile(action.args[0]);
+      return true;
+    }
+    error = state_.editor.file_message;
+    return false;
+  }
   if (verb == "zoom") {
     if (action.number(1) <= action.number(0)) {
       error = "zoom: LAST must be greater than FIRST";

@@ -33,6 +33,7 @@ const std::vector<ScriptVerb> kScriptVerbs = {
     {"edit-name", "ir", 0, "set process I's name in the editor"},
     {"add-process", "", 0, "add a process in the editor"},
     {"apply", "", 0, "the editor's Apply button"},
+    {"save", "r", 0, "the editor's Save button, to FILE"},
     {"zoom", "ii", 0, "show ticks FIRST..LAST in the timeline"},
     {"zoom-all", "", 0, "show the whole run in the timeline"},
     {"mouse", "nn", 0, "move the pointer to X Y (window coordinates) and hover there"},

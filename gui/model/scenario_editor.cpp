@@ -1,8 +1,11 @@
 #include "model/scenario_editor.hpp"
 
+#include <cstdio>
+#include <fstream>
 #include <set>
 
 #include "model/burst_text.hpp"
+#include "sim/scenario_json.hpp"
 
 namespace gui {
 
@@ -74,6 +77,35 @@ bool generateIntoEditor(EditorState& editor, Session& session) {
   }
   editor.dirty = false;
   syncEditor(editor, session);
+  return true;
+}
+
+bool saveEditor(EditorState& editor, Session& session, const std::string& path) {
+  if (editor.dirty && !applyEditor(editor, session)) {
+    editor.file_message = editor.error;
+    editor.file_error = true;
+    return false;
+  }
+  // Written whole or not at all: a partial file never replaces a good one.
+  const std::string partial = path + ".partial";
+  {
+    std::ofstream out(partial);
+    out << sim::scenarioToJson(session.scenario()) << "\n";
+    if (!out) {
+      editor.file_message = path + ": cannot write";
+      editor.file_error = true;
+      std::remove(partial.c_str());
+      return false;
+    }
+  }
+  if (std::rename(partial.c_str(), path.c_str()) != 0) {
+    editor.file_message = path + ": cannot write";
+    editor.file_error = true;
+    std::remove(partial.c_str());
+    return false;
+  }
+  editor.file_message.clear();
+  editor.file_error = false;
   return true;
 }
 

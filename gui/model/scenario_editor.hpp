@@ -29,6 +29,7 @@ struct EditorState {
   std::string error;                    // the scenario-level message (as the CLI gives it)
   std::string path;                     // open/save path field
   std::string file_message;             // result of the last open/save
+  bool file_error = false;              // file_message reports a failure
   int generate_count = 6;
   float generate_io_mix = 0.5f;
   int generate_seed = 1;
@@ -41,6 +42,9 @@ void syncEditor(EditorState& editor, const Session& session);
 bool applyEditor(EditorState& editor, Session& session);
 // Replaces the processes by a random set (sim::generateScenario) and applies.
 bool generateIntoEditor(EditorState& editor, Session& session);
+// Applies pending edits, then writes the session's scenario as JSON to
+// `path`. On failure returns false and sets editor.file_message.
+bool saveEditor(EditorState& editor, Session& session, const std::string& path);
 // A new row named after the first free "P<n>".
 void addEditorRow(EditorState& editor);
 

@@ -2,7 +2,6 @@
 #include <imgui_stdlib.h>
 
 #include <cstdio>
-#include <fstream>
 
 #include "model/presets.hpp"
 #include "model/scenario_editor.hpp"
@@ -48,19 +47,9 @@ void drawFiles(ViewContext& context) {
   ImGui::SameLine();
   if (ImGui::Button(tr(Str::Open)) || entered) context.app.openScenario(editor.path);
   ImGui::SameLine();
-  if (ImGui::Button(tr(Str::Save))) {
-    if (editor.dirty && !applyEditor(editor, context.session)) {
-      editor.file_message = editor.error;
-    } else {
-      std::ofstream out(editor.path);
-      out << sim::scenarioToJson(context.session.scenario()) << "\n";
-      if (out) {
-        context.app.rememberFile(editor.path);
-        editor.file_message = std::string(tr(Str::Saved)) + ": " + editor.path;
-      } else {
-        editor.file_message = editor.path + ": cannot write";
-      }
-    }
+  if (ImGui::Button(tr(Str::Save)) && saveEditor(editor, context.session, editor.path)) {
+    context.app.rememberFile(editor.path);
+    editor.file_message = std::string(tr(Str::Saved)) + ": " + editor.path;
   }
   ImGui::SameLine();
   if (ImGui::Button(tr(Str::Recent))) ImGui::OpenPopup("recent");
@@ -69,7 +58,12 @@ void drawFiles(ViewContext& context) {
       if (ImGui::Selectable(path.c_str())) editor.path = path;
     ImGui::EndPopup();
   }
-  if (!editor.file_message.empty()) ImGui::TextColored(kErrorColor, "%s", editor.file_message.c_str());
+  if (!editor.file_message.empty()) {
+    if (editor.file_error)
+      ImGui::TextColored(kErrorColor, "%s", editor.file_message.c_str());
+    else
+      ImGui::TextDisabled("%s", editor.file_message.c_str());
+  }
 }
 
 void drawGenerator(ViewContext& context) {

@@ -303,12 +303,13 @@ TEST_CASE("keyboard shortcuts step, jump to events, go back, go home and play", 
   CHECK(gui_test::readJson(dir.path("space.json"))["playing"] == true);
 }
 
-TEST_CASE("editing a process: a bad burst string is kept with its error, a good one runs", "[gui][window][editor]") {
+TEST_CASE("editing a process: a bad burst string is kept with its error, a good one runs and saves", "[gui][window][editor]") {
   TempDir dir;
   const std::string script = dir.write("edit.txt",
       "panel scenario\n"
       "edit-bursts 0 c2 x1\napply\nexpect-error\ndump-state " + dir.path("bad.json").string() + "\n"
       "edit-bursts 0 c2 i2 c1\napply\ndump-state " + dir.path("good.json").string() + "\n"
+      "edit-name 1 second\nsave " + dir.path("saved.json").string() + "\n"
       "screenshot " + dir.path("editor.png").string() + "\n");
   const auto result = runGui("--scenario " + shellQuoted(defaultScenario()) + " --script " + shellQuoted(script));
   INFO(result.output);
@@ -323,6 +324,14 @@ TEST_CASE("editing a process: a bad burst string is kept with its error, a good 
   CHECK(good["editor"]["rows"][0]["error"] == "");
   Image image;
   CHECK(image.load(dir.path("editor.png").string()));
+  // Save applies the pending rename first, then writes what the simulator runs.
+  const sim::Scenario saved = sim::loadScenario(dir.path("saved.json").string());
+  REQUIRE(saved.processes.size() >= 2);
+  CHECK(saved.processes[1].name == "second");
+  REQUIRE(saved.processes[0].bursts.size() == 3);
+  CHECK(saved.processes[0].bursts[0].length == 2);
+  CHECK(saved.processes[0].bursts[1].kind == sim::BurstKind::Io);
+  CHECK(saved.processes[0].bursts[2].length == 1);
 }
 
 TEST_CASE("the language chosen in one run is used by the next", "[gui][window][settings]") {
