@@ -33,7 +33,7 @@ double niceStep(double min_ticks) {
   return step;
 }
 
-void drawLegend(float scale) {
+void drawLegend(float scale, bool with_held) {
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const float size = ImGui::GetFontSize();
   struct Item {
@@ -43,13 +43,15 @@ void drawLegend(float scale) {
   const Item items[] = {{SegmentKind::Running, Str::StateRunning},
                         {SegmentKind::Switching, Str::StateSwitching},
                         {SegmentKind::Ready, Str::StateReady},
-                        {SegmentKind::Blocked, Str::StateBlocked}};
+                        {SegmentKind::Blocked, Str::StateBlocked},
+                        {SegmentKind::Held, Str::StateHeld}};
   for (const Item& item : items) {
+    if (item.kind == SegmentKind::Held && !with_held) continue;
     ImGui::SameLine();
     const ImVec2 p = ImGui::GetCursorScreenPos();
     ImGui::Dummy(ImVec2(size * 1.6f, size));
     drawSegmentShape(draw, item.kind, ImVec2(p.x, p.y + 1), ImVec2(p.x + size * 1.5f, p.y + size - 1),
-                     processColor(2), false);
+                     processColor(2), true);
     ImGui::SameLine(0, 4.0f * scale);
     ImGui::TextUnformatted(tr(item.label));
   }
@@ -74,7 +76,7 @@ void TimelineView::draw(ViewContext& context) {
   } else {
     ImGui::TextDisabled("%s", tr(Str::TimelineHint));
   }
-  drawLegend(scale);
+  drawLegend(scale, !scenario.policy.multiprogramming);
 
   // [Geometry] shared by the ruler and the rows.
   const float label_width = 120.0f * scale;
