@@ -22,17 +22,10 @@ using namespace std::chrono_literals;
 using real::ThreadingTcpServer;
 using real_test::Client;
 using real_test::LeakCheck;
+using real_test::threadCount;
 using Serving = real_test::Serving<ThreadingTcpServer>;
 
 namespace {
-
-std::size_t threadCount() {
-  std::size_t count = 0;
-  DIR* directory = ::opendir("/proc/self/task");
-  while (const dirent* entry = ::readdir(directory)) count += entry->d_name[0] != '.';
-  ::closedir(directory);
-  return count;
-}
 
 // Echoes like the bundled handler but throws on a message containing "boom".
 class FragileEcho : public real::StreamHandler {

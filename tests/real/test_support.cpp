@@ -95,7 +95,16 @@ long scaledLoad(long full, long minimum) {
   return scaled < minimum ? minimum : scaled;
 }
 
-LeakCheck::LeakCheck() : descriptors_(openDescriptors()) {}
+std::size_t threadCount() {
+  std::size_t count = 0;
+  DIR* directory = ::opendir("/proc/self/task");
+  if (directory == nullptr) return 0;
+  while (const dirent* entry = ::readdir(directory)) count += entry->d_name[0] != '.';
+  ::closedir(directory);
+  return count;
+}
+
+LeakCheck::LeakCheck() : descriptors_(openDescriptors()), threads_(threadCount()) {}
 
 void LeakCheck::check() const {
   // Children end asynchronously only if something is wrong; give a leaked
@@ -103,6 +112,8 @@ void LeakCheck::check() const {
   CHECK(zombieChildren().empty());
   waitUntil([&] { return openDescriptors() == descriptors_; }, std::chrono::seconds(2));
   CHECK(openDescriptors() == descriptors_);
+  waitUntil([&] { return threadCount() == threads_; }, std::chrono::seconds(2));
+  CHECK(threadCount() == threads_);
 }
 
 }  // namespace real_test

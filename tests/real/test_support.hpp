@@ -35,8 +35,12 @@ double secondsSince(std::chrono::steady_clock::time_point start);
 // runs 5% of the messages. Never below `minimum`.
 long scaledLoad(long full, long minimum = 1);
 
-// Records the descriptors at construction; check() verifies that the same
-// set is open again and that no child is left a zombie.
+// The threads of this process right now.
+std::size_t threadCount();
+
+// Records the descriptors and threads at construction; check() verifies that
+// the same descriptors are open again, the thread count is back, and no
+// child is left a zombie.
 class LeakCheck {
  public:
   LeakCheck();
@@ -44,6 +48,7 @@ class LeakCheck {
 
  private:
   std::set<int> descriptors_;
+  std::size_t threads_;
 };
 
 }  // namespace real_test
