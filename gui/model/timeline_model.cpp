@@ -3,24 +3,46 @@
 #include <algorithm>
 #include <cmath>
 
+#include "sim/timeline.hpp"
+
 namespace gui {
 namespace {
 
 std::size_t at(std::int32_t index) { return static_cast<std::size_t>(index); }
 
-struct OpenInterval {
-  sim::Tick since = 0;
-  SegmentKind kind = SegmentKind::Ready;
-  sim::CoreId core = sim::kNoCore;
-  bool open = false;
-};
-
-void push(SegmentRow& row, sim::Tick start, sim::Tick end, sim::ProcessId process, SegmentKind kind,
-          std::size_t& count) {
-  if (end <= start) return;
-  row.push_back({start, end, process, kind});
-  ++count;
+SegmentKind kindOf(sim::CoreActivity activity) {
+  switch (activity) {
+    case sim::CoreActivity::Running: return SegmentKind::Running;
+    case sim::CoreActivity::Switching: return SegmentKind::Switching;
+    case sim::CoreActivity::Held: return SegmentKind::Held;
+  }
+  return SegmentKind::Running;
 }
+
+SegmentKind kindOf(sim::State state) {
+  switch (state) {
+    case sim::State::Ready: return SegmentKind::Ready;
+    case sim::State::Blocked: return SegmentKind::Blocked;
+    default: return SegmentKind::Running;
+  }
+}
+
+// Collects the simulator's intervals (sim/timeline.hpp) into the rows.
+class RowSink final : public sim::IntervalSink {
+ public:
+  explicit RowSink(TimelineModel& model) : model_(model) {}
+  void onCoreInterval(sim::CoreId core, const sim::CoreInterval& interval) override {
+    model_.cores[at(core)].push_back({interval.start, interval.end, interval.process, kindOf(interval.activity)});
+    ++model_.segment_count;
+  }
+  void onProcessInterval(sim::ProcessId process, const sim::ProcessInterval& interval) override {
+    model_.processes[at(process)].push_back({interval.start, interval.end, process, kindOf(interval.state)});
+    ++model_.segment_count;
+  }
+
+ private:
+  TimelineModel& model_;
+};
 
 }  // namespace
 
@@ -29,97 +51,29 @@ TimelineModel buildTimeline(const sim::Scenario& scenario, const sim::Trace& tra
   model.end = end_tick + 1;
   model.cores.resize(at(scenario.cores));
   model.processes.resize(scenario.processes.size());
-  std::vector<OpenInterval> open(scenario.processes.size());
-  std::vector<sim::ProcessId> core_last(at(scenario.cores), sim::kNoProcess);
-  std::vector<sim::Tick> held_since(at(scenario.cores), -1);
-  std::vector<sim::CoreId> held_core(scenario.processes.size(), sim::kNoCore);
-  std::int32_t ready = 0;
-  std::int32_t running = 0;
-  std::size_t& count = model.segment_count;
+  RowSink sink(model);
+  sim::TimelineOptions options;
+  options.end = model.end;
+  sim::walkIntervals(scenario, trace, sink, options);
 
-  auto closeProcess = [&](sim::ProcessId id, sim::Tick t) {
-    OpenInterval& interval = open[at(id)];
-    if (!interval.open) return;
-    SegmentRow& row = model.processes[at(id)];
-    if (interval.kind == SegmentKind::Running) {
-      const sim::CoreId c = interval.core;
-      sim::Tick work_start = interval.since;
-      // The first dispatch after another process pays the switch cost.
-      if (c >= 0 && at(c) < core_last.size()) {
-        const sim::ProcessId previous = core_last[at(c)];
-        if (previous != sim::kNoProcess && previous != id)
-          work_start = std::min(t, interval.since + scenario.context_switch);
-        push(model.cores[at(c)], interval.since, work_start, id, SegmentKind::Switching, count);
-        push(model.cores[at(c)], work_start, t, id, SegmentKind::Running, count);
-        core_last[at(c)] = id;
-      }
-      push(row, interval.since, work_start, id, SegmentKind::Switching, count);
-      push(row, work_start, t, id, SegmentKind::Running, count);
-    } else {
-      push(row, interval.since, t, id, interval.kind, count);
+  // The ready-queue length and the busy cores, at each tick where they change.
+  std::int32_t ready = 0, running = 0;
+  for (const sim::Transition& tr : trace) {
+    switch (tr.kind) {
+      case sim::TransitionKind::Admit: ++ready; break;
+      case sim::TransitionKind::Dispatch: --ready; ++running; break;
+      case sim::TransitionKind::Preempt: ++ready; --running; break;
+      case sim::TransitionKind::Block: --running; break;
+      case sim::TransitionKind::Wakeup: ++ready; break;
+      case sim::TransitionKind::Exit: --running; break;
     }
-    interval.open = false;
-  };
-  auto openProcess = [&](sim::ProcessId id, sim::Tick t, SegmentKind kind, sim::CoreId core) {
-    open[at(id)] = {t, kind, core, true};
-  };
-  auto recordLoad = [&](sim::Tick t) {
-    if (!model.load.empty() && model.load.back().tick == t) {
+    if (!model.load.empty() && model.load.back().tick == tr.tick) {
       model.load.back().ready = ready;
       model.load.back().running = running;
     } else {
-      model.load.push_back({t, ready, running});
+      model.load.push_back({tr.tick, ready, running});
     }
-  };
-
-  for (const sim::Transition& tr : trace) {
-    const sim::ProcessId id = tr.process;
-    if (id < 0 || at(id) >= open.size()) continue;
-    const sim::Tick t = tr.tick;
-    switch (tr.kind) {
-      case sim::TransitionKind::Admit:
-        openProcess(id, t, SegmentKind::Ready, sim::kNoCore);
-        ++ready;
-        break;
-      case sim::TransitionKind::Dispatch:
-        closeProcess(id, t);
-        openProcess(id, t, SegmentKind::Running, tr.core);
-        --ready;
-        ++running;
-        break;
-      case sim::TransitionKind::Preempt:
-        closeProcess(id, t);
-        openProcess(id, t, SegmentKind::Ready, sim::kNoCore);
-        ++ready;
-        --running;
-        break;
-      case sim::TransitionKind::Block:
-        closeProcess(id, t);
-        openProcess(id, t, SegmentKind::Blocked, sim::kNoCore);
-        --running;
-        if (!scenario.policy.multiprogramming && tr.core >= 0 && at(tr.core) < held_since.size()) {
-          held_since[at(tr.core)] = t;
-          held_core[at(id)] = tr.core;
-        }
-        break;
-      case sim::TransitionKind::Wakeup:
-        closeProcess(id, t);
-        openProcess(id, t, SegmentKind::Ready, sim::kNoCore);
-        ++ready;
-        if (const sim::CoreId c = held_core[at(id)]; c != sim::kNoCore) {
-          push(model.cores[at(c)], held_since[at(c)], t, id, SegmentKind::Held, count);
-          held_since[at(c)] = -1;
-          held_core[at(id)] = sim::kNoCore;
-        }
-        break;
-      case sim::TransitionKind::Exit:
-        closeProcess(id, t);
-        --running;
-        break;
-    }
-    recordLoad(t);
   }
-  for (std::size_t id = 0; id < open.size(); ++id) closeProcess(static_cast<sim::ProcessId>(id), model.end);
   return model;
 }
 

@@ -1,5 +1,6 @@
-// gui/model/timeline_model.hpp: the whole run as intervals, derived from
-// the engine's trace once per run, for the Gantt chart and the plots.
+// gui/model/timeline_model.hpp: the whole run as intervals, for the Gantt
+// chart and the plots: the simulator's tracks (sim/timeline.hpp) as rows
+// the view draws, plus the load over time. Built once per run.
 //
 // Tick semantics (docs/model.md): a transition at tick t puts the process
 // in its new state from the start of tick t; an interval [start, end)
@@ -15,8 +16,8 @@
 namespace gui {
 
 enum class SegmentKind : std::uint8_t {
-  Running,    // on a core doing CPU work
-  Switching,  // on a core, paying the context-switch cost
+  Running,    // on a core doing CPU work (process rows: including the switch-in cost)
+  Switching,  // core row only: paying the context-switch cost
   Ready,      // in the ready queue
   Blocked,    // waiting for IO
   Held,       // core row only: multiprogramming off, the core waits for its blocked process

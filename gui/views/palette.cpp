@@ -1,5 +1,8 @@
 #include "views/palette.hpp"
 
+#include "sim/palette.hpp"
+
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -7,12 +10,9 @@
 namespace gui {
 
 ImU32 processColor(sim::ProcessId process, float alpha) {
-  // Golden-ratio hues keep neighbours apart; two lightness bands double the set.
-  const float hue = std::fmod(0.08f + 0.618034f * static_cast<float>(process), 1.0f);
-  const float value = (process / 7) % 2 == 0 ? 0.88f : 0.70f;
-  ImVec4 color = ImColor::HSV(hue, 0.55f, value);
-  color.w = alpha;
-  return ImGui::ColorConvertFloat4ToU32(color);
+  // The simulator's palette: the SVG export and the GUI color a process alike.
+  const sim::Rgb color = sim::processColor(process);
+  return IM_COL32(color.r, color.g, color.b, static_cast<int>(std::clamp(alpha, 0.0f, 1.0f) * 255.0f));
 }
 
 ImU32 stateColor(sim::State state) {

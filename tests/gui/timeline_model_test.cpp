@@ -59,7 +59,7 @@ TEST_CASE("timeline rows are sorted and never overlap", "[gui][timeline]") {
   for (const auto& row : model.processes) check(row);
 }
 
-TEST_CASE("a dispatch after another process pays the switch cost as a switching interval", "[gui][timeline]") {
+TEST_CASE("a dispatch after another process shows the switch cost on the core row", "[gui][timeline]") {
   const gui::TimelineModel model = modelOf(twoProcessesOneCore(1));
   const gui::SegmentRow& core = model.cores[0];
   REQUIRE(core.size() >= 3);
