@@ -51,8 +51,8 @@ class TimelineView final : public View {
 
  private:
   std::vector<RowMark> marks_;  // reused every row, every frame
-  bool dragging_plot_ = false;
-  bool dragging_ruler_ = false;
+  bool dragging_plot_ = false;    // panning
+  bool dragging_cursor_ = false;  // scrubbing by the cursor line
   float drag_distance_ = 0;
 };
 

@@ -230,9 +230,24 @@ void TimelineView::draw(ViewContext& context) {
     zoom.first_tick = pivot - (pivot - zoom.first_tick) * ratio;
     zoom.last_tick = zoom.first_tick + new_span;
   }
+  // Pressing on the cursor line grabs it; anywhere else grabs the chart.
+  const float cursor_x = xOf(static_cast<double>(now));
   if (rows_hovered && over_plot_x && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
-    dragging_plot_ = true;
+    if (now >= 0 && std::abs(mouse.x - cursor_x) <= 5.0f)
+      dragging_cursor_ = true;
+    else
+      dragging_plot_ = true;
     drag_distance_ = 0.0f;
+  }
+  if (rows_hovered && over_plot_x && !dragging_plot_ && now >= 0 && std::abs(mouse.x - cursor_x) <= 5.0f)
+    ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
+  if (dragging_cursor_) {
+    if (ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+      session.setPlaying(false);
+      session.seek(static_cast<sim::Tick>(std::floor(tickAt(mouse.x))));
+    } else {
+      dragging_cursor_ = false;
+    }
   }
   if (dragging_plot_) {
     if (ImGui::IsMouseDown(ImGuiMouseButton_Left)) {

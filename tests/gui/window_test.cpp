@@ -182,7 +182,7 @@ TEST_CASE("a scripted session: load, step to task 1's IO, play, step back, switc
   }
 }
 
-TEST_CASE("the timeline shows tooltips, scrubs on the ruler, zooms with the wheel, pans and selects with the pointer",
+TEST_CASE("the timeline shows tooltips, scrubs on the ruler and by its cursor line, zooms with the wheel, pans and selects",
           "[gui][window][timeline]") {
   TempDir dir;
   const std::string scenario = shellQuoted(defaultScenario());
@@ -201,6 +201,7 @@ TEST_CASE("the timeline shows tooltips, scrubs on the ruler, zooms with the whee
       "mouse " + at(x(0.5), rowY(0)) + "\ndump-state " + dir.path("hover.json").string() + "\n" +
       "click " + at(x(4.5), ruler) + "\ndump-state " + dir.path("ruler_click.json").string() + "\n" +
       "drag " + at(x(2.5), ruler) + " " + at(x(7.5), ruler) + "\ndump-state " + dir.path("ruler_drag.json").string() + "\n" +
+      "drag " + at(x(7) + 1, rowY(3)) + " " + at(x(2.5), rowY(3)) + "\ndump-state " + dir.path("cursor_drag.json").string() + "\n" +
       "wheel " + at(x(5), rowY(2)) + " 3\ndump-state " + dir.path("wheel.json").string() + "\n" +
       "drag " + at(x(6), rowY(1)) + " " + at(x(4), rowY(1)) + "\ndump-state " + dir.path("pan.json").string() + "\n" +
       "click " + at(left - 40, rowY(first_process_row)) + "\ndump-state " + dir.path("select.json").string() + "\n");
@@ -221,6 +222,10 @@ TEST_CASE("the timeline shows tooltips, scrubs on the ruler, zooms with the whee
   CHECK(hover.find(first_on_core0 + ": Running") == 0);
   CHECK(gui_test::readJson(dir.path("ruler_click.json"))["tick"] == 4);
   CHECK(gui_test::readJson(dir.path("ruler_drag.json"))["tick"] == 7);
+  // Dragging the cursor line itself scrubs too, and does not pan the chart.
+  const auto cursor_drag = gui_test::readJson(dir.path("cursor_drag.json"));
+  CHECK(cursor_drag["tick"] == 2);
+  CHECK(cursor_drag["timeline"]["first_tick"].get<double>() == Approx(first_tick));
 
   const auto wheel = gui_test::readJson(dir.path("wheel.json"))["timeline"];
   const double zoomed_first = wheel["first_tick"], zoomed_last = wheel["last_tick"];
