@@ -97,6 +97,13 @@ std::string dumpState(const Session& session, const ViewState& state) {
                      {"row_height", g.row_height},
                      {"core_rows", g.core_rows}};
   out["selected"] = processName(scenario, state.selected);
+  json table_top = json::array();
+  for (const sim::ProcessId id : state.process_table.top) table_top.push_back(processName(scenario, id));
+  out["process_table"] = {{"top", table_top},
+                          {"sort_column", state.process_table.sort_column},
+                          {"ascending", state.process_table.ascending},
+                          {"header_y", state.process_table.header_y},
+                          {"column_x", state.process_table.column_x}};
   out["event_log"] = {{"rows", state.event_log.rows},
                       {"process_filter", processName(scenario, state.event_log.process_filter)},
                       {"kind_filter", state.event_log.kind_filter < 0 ? std::string()

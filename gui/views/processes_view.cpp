@@ -60,6 +60,12 @@ void ProcessesView::draw(ViewContext& context) {
   ImGui::TableSetupColumn(tr(Str::ColumnResponse), 0, 0.0f, kResponse);
   ImGui::TableSetupColumn(tr(Str::ColumnTurnaround), 0, 0.0f, kTurnaround);
   ImGui::TableHeadersRow();
+  ProcessTableState& table = context.state.process_table;
+  for (int column = 0; column < kColumnCount && column < ProcessTableState::kColumns; ++column) {
+    ImGui::TableSetColumnIndex(column);
+    table.column_x[column] = ImGui::GetCursorScreenPos().x;
+  }
+  table.header_y = ImGui::GetCursorScreenPos().y + ImGui::GetFontSize() * 0.5f;
 
   if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs()) {
     const bool changed = specs->SpecsDirty || sorted_tick_ != session.tick();
@@ -88,11 +94,14 @@ void ProcessesView::draw(ViewContext& context) {
       }
       sort_column_ = column;
       sort_ascending_ = ascending;
+      table.sort_column = column;
+      table.ascending = ascending;
       specs->SpecsDirty = false;
       sorted_tick_ = session.tick();
     }
   }
 
+  table.top.assign(order_.begin(), order_.begin() + std::min<std::ptrdiff_t>(count, ProcessTableState::kTopRows));
   ImGuiListClipper clipper;
   clipper.Begin(count);
   while (clipper.Step()) {

@@ -43,6 +43,17 @@ struct EventLogState {
   float row_pitch = 0;        // distance between rows
 };
 
+// The process table's order and where its header was drawn last frame.
+struct ProcessTableState {
+  static constexpr int kColumns = 8;
+  static constexpr int kTopRows = 64;
+  std::vector<sim::ProcessId> top;  // the first kTopRows rows, in display order
+  int sort_column = 0;              // 0 name, 1 state, 2 priority, 3 arrival, 4 CPU done, 5 waiting, 6 response, 7 turnaround
+  bool ascending = true;
+  float header_y = 0;               // window y through the header row
+  float column_x[kColumns] = {};    // window x where each column starts
+};
+
 struct ViewState {
   Panel panel = Panel::Processes;
   bool panel_requested = false;         // select `panel` on the next frame
@@ -50,6 +61,7 @@ struct ViewState {
   TimelineZoom timeline;
   TimelineGeometry timeline_geometry;
   EventLogState event_log;
+  ProcessTableState process_table;
   std::string timeline_hover;           // what the timeline's tooltip says, empty when none
   std::vector<CompareRow> compare;      // empty until run
   std::uint64_t compare_generation = 0; // session generation compare was run on

@@ -2,6 +2,7 @@
 // a scripted session whose resulting simulator state is asserted.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "gui_runner.hpp"
@@ -305,6 +306,50 @@ TEST_CASE("the event log filters by process and kind, and a click on a row moves
   INFO(result.output);
   REQUIRE(result.status == 0);
   CHECK(gui_test::readJson(dir.path("clicked.json"))["tick"].get<sim::Tick>() == task1[wakeup].tick);
+}
+
+TEST_CASE("clicking a process table header sorts by that column, a second click reverses it", "[gui][window]") {
+  TempDir dir;
+  const std::string scenario_path = shellQuoted(defaultScenario());
+  const std::string first = dir.write("geometry.txt", "seek 3\nframes 2\ndump-state " + dir.path("geometry.json").string() + "\n");
+  auto result = runGui("--scenario " + scenario_path + " --script " + shellQuoted(first));
+  INFO(result.output);
+  REQUIRE(result.status == 0);
+  const auto table = gui_test::readJson(dir.path("geometry.json"))["process_table"];
+  constexpr int kWaitingColumn = 5;
+  const std::string header = std::to_string(table["column_x"][kWaitingColumn].get<double>() + 8.0) + " " +
+                             std::to_string(table["header_y"].get<double>());
+  const std::string second = dir.write("sort.txt",
+      "seek 3\nframes 2\nclick " + header + "\nframes 2\ndump-state " + dir.path("ascending.json").string() + "\n"
+      "click " + header + "\nframes 2\ndump-state " + dir.path("descending.json").string() + "\n");
+  result = runGui("--scenario " + scenario_path + " --script " + shellQuoted(second));
+  INFO(result.output);
+  REQUIRE(result.status == 0);
+
+  const sim::Scenario scenario = sim::loadScenario(defaultScenario());
+  sim::Engine engine(scenario);
+  engine.runTo(3);
+  const sim::RunMetrics metrics = sim::computeMetrics(engine);
+  std::vector<std::size_t> order(scenario.processes.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  auto names = [&](bool ascending) {
+    std::vector<std::size_t> sorted = order;
+    std::sort(sorted.begin(), sorted.end(), [&](std::size_t a, std::size_t b) {
+      const auto wa = metrics.processes[a].waiting, wb = metrics.processes[b].waiting;
+      if (wa != wb) return ascending ? wa < wb : wb < wa;
+      return a < b;
+    });
+    std::vector<std::string> result_names;
+    for (const std::size_t i : sorted) result_names.push_back(scenario.processes[i].name);
+    return result_names;
+  };
+  const auto ascending = gui_test::readJson(dir.path("ascending.json"))["process_table"];
+  CHECK(ascending["sort_column"] == kWaitingColumn);
+  CHECK(ascending["ascending"] == true);
+  CHECK(ascending["top"].get<std::vector<std::string>>() == names(true));
+  const auto descending = gui_test::readJson(dir.path("descending.json"))["process_table"];
+  CHECK(descending["ascending"] == false);
+  CHECK(descending["top"].get<std::vector<std::string>>() == names(false));
 }
 
 TEST_CASE("keyboard shortcuts step, jump to events, go back, go home and play", "[gui][window]") {
