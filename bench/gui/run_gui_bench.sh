@@ -7,7 +7,7 @@ build="${1:-build}"
 frames="${2:-300}"
 gui="$build/gui/procsim-gui"
 maker="$build/bench/gui/make_bench_scenario"
-for f in "$gui" "$maker"; do
+for f in "$gui" "$maker" "$build/bench/gui/session_seek_bench"; do
   [ -x "$f" ] || { echo "run_gui_bench: $f not built (cmake --build $build --target benchmarks)"; exit 2; }
 done
 work="$(mktemp -d)"
@@ -28,3 +28,6 @@ echo "1M transitions, zoomed in (200 ticks):    $(run million in)"
 echo "1M transitions, event log panel open:     $(run million events)"
 echo "1M transitions, playing at 1000 ticks/s:  $(run million playing)"
 echo "100k processes, table open, playing:      $(run table table_playing)"
+
+# Scrubbing: the CPU time of moving the cursor to random ticks (no window).
+echo "1M transitions, scrubbing:  $("$build/bench/gui/session_seek_bench" "$work/million.json" 500)"
