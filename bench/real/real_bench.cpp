@@ -5,6 +5,7 @@
 //   - start + join of a child that exits at once:
 //                fork/_exit/waitpid in C | real::Process(callable) | multiprocessing.Process (fork)
 //                posix_spawn+waitpid in C | real::Process::command
+//                (each a separate small program: real_process_start for ours)
 // The load generator is real::run_load: C++ threads, request/response, every
 // reply checked. Servers run as separate processes; both cores are shared
 // between client and server.
@@ -12,7 +13,6 @@
 // Usage: real_bench [--messages N] [--connections C] [--rounds R] [--children K] [--only tcp|udp|process]
 #include <netinet/in.h>
 #include <sys/socket.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -30,7 +30,6 @@
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
 
 struct Settings {
   long messages = 20000;  // per connection
@@ -139,39 +138,17 @@ double runForNumber(const std::vector<std::string>& argv) {
   return value;
 }
 
-// The same floor measured inside this (larger) process: fork's cost grows
-// with the parent's memory map, so this is the like-for-like comparison.
-double inlineForkFloorMs(int count) {
-  const auto start = Clock::now();
-  for (int i = 0; i < count; ++i) {
-    const pid_t pid = ::fork();
-    if (pid == 0) ::_exit(0);
-    ::waitpid(pid, nullptr, 0);
-  }
-  return std::chrono::duration<double, std::milli>(Clock::now() - start).count() / count;
-}
-
-template <class Make>
-double meanStartJoinMs(int count, Make make) {
-  const auto start = Clock::now();
-  for (int i = 0; i < count; ++i) {
-    auto process = make();
-    process->start();
-    process->join();
-  }
-  return std::chrono::duration<double, std::milli>(Clock::now() - start).count() / count;
-}
-
 void benchProcesses(const Settings& settings) {
   const std::string n = std::to_string(settings.children);
-  std::vector<double> fork_floor, inline_floor, callable, python, spawn_floor, command;
+  std::vector<double> fork_floor, callable, python, spawn_floor, command;
+  // Each runs in a fresh process that does only this: fork's cost grows
+  // with the parent's memory map, so all are measured from small processes.
   for (int round = 0; round < settings.rounds; ++round) {
     fork_floor.push_back(runForNumber({BENCH_DIR "/real_fork_floor", n}));
-    inline_floor.push_back(inlineForkFloorMs(settings.children));
-    callable.push_back(meanStartJoinMs(settings.children, [] { return std::make_unique<real::Process>([] {}); }));
+    callable.push_back(runForNumber({BENCH_DIR "/real_process_start", "callable", n}));
     python.push_back(runForNumber({"python3", SCRIPT_DIR "/process_start.py", std::to_string(settings.children / 4)}));
     spawn_floor.push_back(runForNumber({BENCH_DIR "/real_spawn_floor", n, "/bin/true"}));
-    command.push_back(meanStartJoinMs(settings.children, [] { return real::Process::command({"/bin/true"}); }));
+    command.push_back(runForNumber({BENCH_DIR "/real_process_start", "command", n, "/bin/true"}));
   }
   auto median = [](std::vector<double> values) {
     std::sort(values.begin(), values.end());
@@ -182,12 +159,8 @@ void benchProcesses(const Settings& settings) {
   std::printf("\nstart + join of a child that exits at once, %d children, median of %d rounds\n\n", settings.children,
               settings.rounds);
   std::printf("| how | ms per child | vs its floor |\n|---|---:|---:|\n");
-  const double inline_ms = median(inline_floor);
-  std::printf("| C fork + _exit + waitpid (floor, its own small process) | %.4f | 1.00x |\n", fork_ms);
-  std::printf("| fork + _exit + waitpid inside real_bench (floor, same process) | %.4f | %.2fx |\n", inline_ms,
-              inline_ms / fork_ms);
-  std::printf("| real::Process(callable) start + join | %.4f | %.2fx (%.2fx same-process floor) |\n",
-              median(callable), median(callable) / fork_ms, median(callable) / inline_ms);
+  std::printf("| C fork + _exit + waitpid (floor) | %.4f | 1.00x |\n", fork_ms);
+  std::printf("| real::Process(callable) start + join | %.4f | %.2fx |\n", median(callable), median(callable) / fork_ms);
   std::printf("| Python multiprocessing.Process (fork) | %.4f | %.2fx |\n", median(python), median(python) / fork_ms);
   std::printf("| C posix_spawn(/bin/true) + waitpid (floor) | %.4f | 1.00x |\n", spawn_ms);
   std::printf("| real::Process::command(/bin/true) start + join | %.4f | %.2fx |\n", median(command),

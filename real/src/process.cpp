@@ -218,30 +218,33 @@ bool Process::join(std::chrono::milliseconds timeout) {
   const bool forever = timeout.count() < 0;
   const auto deadline = Clock::now() + (forever ? Clock::duration::zero() : timeout);
   for (;;) {
-    int wait_ms = -1;
-    if (!forever) {
-      const auto left = std::chrono::ceil<std::chrono::milliseconds>(deadline - Clock::now());
-      if (left.count() <= 0) return false;
-      wait_ms = static_cast<int>(std::min<long long>(left.count(), 1'000'000'000));
-    }
     // The pidfd is polled without the lock; pollers_ keeps a concurrent
     // reaper from closing it under us (the last poller closes it instead).
     int pidfd = -1;
     {
       std::lock_guard lock(state_mutex_);
-      if (reapIfEnded()) return true;
+      if (exitcode_) return true;
       pidfd = pidfd_;
       ++pollers_;
     }
+    int wait_ms = -1;
+    if (!forever) {
+      const auto left = std::chrono::ceil<std::chrono::milliseconds>(deadline - Clock::now());
+      wait_ms = static_cast<int>(std::clamp<long long>(left.count(), 0, 1'000'000'000));
+    }
+    // Readable once the child has exited: reap only then.
     pollfd descriptor{pidfd, POLLIN, 0};
     const int rc = ::poll(&descriptor, 1, wait_ms);
     const int poll_error = errno;
     {
       std::lock_guard lock(state_mutex_);
       --pollers_;
+      const bool ended = rc > 0 ? reapIfEnded() : exitcode_.has_value();
       closePidfdIfUnused();
+      if (ended) return true;
     }
     if (rc < 0 && poll_error != EINTR) detail::throwErrno(poll_error, "Process::join: poll");
+    if (rc == 0 && !forever && Clock::now() >= deadline) return false;
   }
 }
 

@@ -81,6 +81,7 @@ void ThreadingTcpServer::serve_forever() {
     serving_ = true;
   }
   for (int i = 0; i < options_.workers; ++i) pool_.emplace_back([this] { poolWorker(); });
+  pool_threads_ = pool_.size();
 
   while (!stop_requested_) {
     reapFinishedThreads();
@@ -226,6 +227,7 @@ void ThreadingTcpServer::endAllConnections() {
   pool_ready_.notify_all();
   for (std::thread& worker : pool_) worker.join();
   pool_.clear();
+  pool_threads_ = 0;
   std::vector<std::thread> remaining;
   {
     std::lock_guard lock(connections_mutex_);
@@ -271,7 +273,7 @@ ServerStats ThreadingTcpServer::stats() const {
   for (const auto& [id, slot] : connections_) {
     if (slot.thread.joinable()) ++stats.handler_threads;
   }
-  stats.handler_threads += pool_.size();
+  stats.handler_threads += pool_threads_;
   return stats;
 }
 

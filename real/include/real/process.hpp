@@ -22,6 +22,7 @@
 
 #include <sys/types.h>
 
+#include <atomic>
 #include <chrono>
 #include <functional>
 #include <memory>
@@ -79,7 +80,7 @@ class Process {
   // end; -N after death by signal N.
   std::optional<int> exitcode();
 
-  pid_t pid() const { return pid_; }  // 0 before start
+  pid_t pid() const { return pid_.load(); }  // 0 before start
   const std::string& name() const { return name_; }
   void set_name(std::string name) { name_ = std::move(name); }
   bool daemon() const { return daemon_; }
@@ -89,7 +90,7 @@ class Process {
   // Lets the child keep an open descriptor (forked children only; a command
   // child always sees only 0, 1, 2). Must be called before start().
   void keep_fd(int fd);
-  bool started() const { return pid_ != 0; }
+  bool started() const { return pid_.load() != 0; }
 
  protected:
   // Runs in the child. The default runs the target given to the constructor.
@@ -127,7 +128,7 @@ class Process {
   std::vector<int> kept_fds_;
   int exit_status_ = 0;  // the child's status once the target returned
 
-  pid_t pid_ = 0;
+  std::atomic<pid_t> pid_{0};  // set once by start(), read from any thread
   int pidfd_ = -1;  // open from start() until reaped and no join() polls it
   int pollers_ = 0;  // join() calls polling pidfd_ right now
   std::mutex state_mutex_;

@@ -89,7 +89,8 @@ class ThreadingTcpServer {
   std::unordered_map<std::uint64_t, Slot> connections_;
   std::vector<std::uint64_t> finished_;
   std::deque<std::pair<std::uint64_t, Endpoint>> pool_queue_;
-  std::vector<std::thread> pool_;
+  std::vector<std::thread> pool_;  // touched only by the serving thread
+  std::atomic<std::uint64_t> pool_threads_{0};
   std::uint64_t next_id_ = 1;
 
   std::atomic<std::uint64_t> accepted_{0};
