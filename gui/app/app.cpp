@@ -160,6 +160,9 @@ bool App::openScenario(const std::string& path) {
   if (!session_.loadFile(path)) {
     state_.editor.file_message = session_.lastError();
     state_.editor.file_error = true;
+    // Show why, wherever the file came from (a drop, a preset, the path field).
+    state_.panel = Panel::Scenario;
+    state_.panel_requested = true;
     return false;
   }
   rememberFile(path);

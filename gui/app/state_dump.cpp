@@ -31,7 +31,10 @@ std::string dumpState(const Session& session, const ViewState& state) {
   out["language"] = languageCode(language());
   out["panel"] = panelKey(state.panel);
   out["error"] = session.lastError();
-  out["editor"] = {{"dirty", state.editor.dirty}, {"error", state.editor.error}, {"rows", json::array()}};
+  out["editor"] = {{"dirty", state.editor.dirty},
+                   {"error", state.editor.error},
+                   {"file_message", state.editor.file_message},
+                   {"rows", json::array()}};
   for (const EditorRow& row : state.editor.rows)
     out["editor"]["rows"].push_back({{"name", row.name}, {"bursts", row.bursts}, {"error", row.error}});
   if (!session.hasScenario()) return out.dump(2);

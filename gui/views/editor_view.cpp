@@ -59,10 +59,9 @@ void drawFiles(ViewContext& context) {
     ImGui::EndPopup();
   }
   if (!editor.file_message.empty()) {
-    if (editor.file_error)
-      ImGui::TextColored(kErrorColor, "%s", editor.file_message.c_str());
-    else
-      ImGui::TextDisabled("%s", editor.file_message.c_str());
+    ImGui::PushStyleColor(ImGuiCol_Text, editor.file_error ? kErrorColor : ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+    ImGui::TextWrapped("%s", editor.file_message.c_str());
+    ImGui::PopStyleColor();
   }
 }
 
@@ -121,7 +120,9 @@ void drawRows(ViewContext& context) {
       }
       if (!row.error.empty()) {
         ImGui::PopStyleColor();
-        ImGui::TextColored(kErrorColor, "%s", row.error.c_str());
+        ImGui::PushStyleColor(ImGuiCol_Text, kErrorColor);
+        ImGui::TextWrapped("%s", row.error.c_str());
+        ImGui::PopStyleColor();
       }
       ImGui::TableNextColumn();
       if (ImGui::SmallButton("Dup")) duplicate = i;
@@ -167,7 +168,9 @@ void EditorView::draw(ViewContext& context) {
   if (ImGui::Button(tr(Str::Apply))) applyEditor(editor, context.session);
   ImGui::SameLine();
   if (!editor.error.empty()) {
-    ImGui::TextColored(kErrorColor, "%s", editor.error.c_str());
+    ImGui::PushStyleColor(ImGuiCol_Text, kErrorColor);
+    ImGui::TextWrapped("%s", editor.error.c_str());
+    ImGui::PopStyleColor();
   } else if (editor.dirty) {
     ImGui::TextDisabled("%s", tr(Str::Unapplied));
   }

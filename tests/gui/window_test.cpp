@@ -405,6 +405,29 @@ TEST_CASE("editing a process: a bad burst string is kept with its error, a good 
   CHECK(saved.processes[0].bursts[2].length == 1);
 }
 
+TEST_CASE("opening a scenario that fails validation keeps the current one and shows the CLI's message", "[gui][window][editor]") {
+  TempDir dir;
+  const std::string bad = dir.write("bad_rr.json",
+      R"({"cores": 2, "policy": {"name": "rr"}, "processes": [{"name": "a", "bursts": [{"cpu": 2}]}]})");
+  std::string cli_message;
+  try {
+    sim::loadScenario(bad);
+  } catch (const sim::ScenarioError& error) {
+    cli_message = error.what();
+  }
+  REQUIRE_FALSE(cli_message.empty());
+  const std::string script = dir.write("open.txt", "seek 3\nload " + bad + "\nexpect-error\nframes 2\n"
+                                                   "dump-state " + dir.path("state.json").string() + "\n");
+  const auto result = runGui("--scenario " + shellQuoted(defaultScenario()) + " --script " + shellQuoted(script));
+  INFO(result.output);
+  REQUIRE(result.status == 0);
+  const auto state = gui_test::readJson(dir.path("state.json"));
+  CHECK(state["scenario"]["name"] == sim::loadScenario(defaultScenario()).name);
+  CHECK(state["tick"] == 3);
+  CHECK(state["panel"] == "scenario");
+  CHECK(state["editor"]["file_message"] == cli_message);
+}
+
 TEST_CASE("the language chosen in one run is used by the next", "[gui][window][settings]") {
   TempDir dir;
   const std::string config = dir.path("config").string();
