@@ -48,13 +48,14 @@ void addRealCommand(CLI::App& app, int& status) {
   addRealPsCommand(*real, status);
   addRealWatchCommand(*real, status);
   addRealDemoCommand(*real, status);
+  addRealReplayCommand(*real, status);
   real->callback([real, &status] {
     if (!real->get_subcommands().empty()) return;
     const std::vector<std::string> extras = real->remaining();
     std::cerr << "procsim: real: "
               << (extras.empty() ? std::string("a subcommand is required")
                                  : "unknown subcommand '" + extras.front() + "'")
-              << "; choose serve, client, spawn, ps, watch or demo\n";
+              << "; choose serve, client, spawn, ps, watch, demo or replay\n";
     status = kExitBadInput;
   });
 }

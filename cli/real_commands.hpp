@@ -14,6 +14,7 @@ void addRealSpawnCommand(CLI::App& real, int& status);
 void addRealPsCommand(CLI::App& real, int& status);
 void addRealWatchCommand(CLI::App& real, int& status);
 void addRealDemoCommand(CLI::App& real, int& status);
+void addRealReplayCommand(CLI::App& real, int& status);  // real_replay.cpp
 
 // Validators shared by the real subcommands: a port 0..65535, an IPv4
 // host, a positive pid.

@@ -1,0 +1,188 @@
+// procsim real replay FILE [--tick-ms M] [--format text|json]: run a
+// scenario's processes as real workers and print the real turnaround,
+// waiting and response next to the simulated ones (real/replay.hpp).
+#include <signal.h>
+
+#include <cmath>
+#include <cstdio>
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <system_error>
+
+#include "commands.hpp"
+#include "real/replay.hpp"
+#include "real_commands.hpp"
+#include "scenario_input.hpp"
+#include "sim/scenario_json.hpp"
+
+namespace cli {
+
+namespace {
+
+struct ReplayCommandOptions {
+  std::string file;
+  ScenarioOverrides overrides;
+  double tick_ms = 10;
+  bool force = false;
+  std::string format = "text";
+};
+
+double rounded(double value) { return std::round(value * 100) / 100; }
+
+std::string wrap(const std::string& text, std::size_t width = 78) {
+  std::istringstream words(text);
+  std::string word;
+  std::string out;
+  std::size_t column = 0;
+  while (words >> word) {
+    if (column > 0 && column + 1 + word.size() > width) {
+      out += "\n";
+      column = 0;
+    } else if (column > 0) {
+      out += " ";
+      ++column;
+    }
+    out += word;
+    column += word.size();
+  }
+  return out + "\n";
+}
+
+std::string cpuList(const std::vector<int>& cpus) {
+  std::string text;
+  for (const int cpu : cpus) text += (text.empty() ? "" : ",") + std::to_string(cpu);
+  return text;
+}
+
+void printText(const real::ReplayResult& result, const sim::Scenario& scenario) {
+  const real::ReplayPlan& plan = result.plan;
+  std::printf("replay of %s: policy %s", scenario.name.empty() ? "the scenario" : ("\"" + scenario.name + "\"").c_str(),
+              scenario.policy.name.c_str());
+  if (scenario.policy.name == "rr") std::printf(" (quantum %lld)", static_cast<long long>(scenario.policy.quantum));
+  std::printf(", %d core%s -> %d worker%s on CPU%s %s, tick %g ms, %.2f s of wall time\n\n", plan.cores_requested,
+              plan.cores_requested == 1 ? "" : "s", plan.processes, plan.processes == 1 ? "" : "s",
+              plan.cpus == 1 ? "" : "s", cpuList(plan.cpu_ids).c_str(), result.tick_ms, result.wall_seconds);
+  std::printf("%-12s %16s %16s %16s %16s\n", "", "turnaround", "waiting", "response", "cpu");
+  std::printf("%-12s %7s %8s %7s %8s %7s %8s %7s %8s %7s\n", "process", "sim", "real", "sim", "real", "sim", "real",
+              "sim", "real", "slices");
+  for (const real::ReplayComparison& row : result.processes) {
+    std::printf("%-12s %7lld %8.2f %7lld %8.2f %7lld %8.2f %7lld %8.2f %7lld\n", row.name.c_str(),
+                static_cast<long long>(row.sim_turnaround), row.real_turnaround, static_cast<long long>(row.sim_waiting),
+                row.real_waiting, static_cast<long long>(row.sim_response), row.real_response,
+                static_cast<long long>(row.sim_cpu), row.real_cpu, row.timeslices);
+  }
+  std::printf("(every value in ticks of %g ms: real = measured time / tick; slices = times Linux gave it a CPU)\n\n",
+              result.tick_ms);
+  if (plan.capped) std::cout << wrap("CPU cap: " + plan.capped_note + ".");
+  for (const std::string& note : result.notes) std::cout << wrap("Note: " + note + ".");
+  std::cout << wrap(real::explainScheduling(scenario.policy, result.tick_ms));
+}
+
+void printJson(const real::ReplayResult& result) {
+  nlohmann::json processes = nlohmann::json::array();
+  for (const real::ReplayComparison& row : result.processes) {
+    processes.push_back({{"name", row.name},
+                         {"sim_turnaround", row.sim_turnaround},
+                         {"real_turnaround", rounded(row.real_turnaround)},
+                         {"sim_waiting", row.sim_waiting},
+                         {"real_waiting", rounded(row.real_waiting)},
+                         {"sim_response", row.sim_response},
+                         {"real_response", rounded(row.real_response)},
+                         {"sim_cpu", row.sim_cpu},
+                         {"real_cpu", rounded(row.real_cpu)}});
+  }
+  std::cout << nlohmann::json{{"tick_ms", result.tick_ms},
+                              {"cpus", result.plan.cpus},
+                              {"capped", result.plan.capped},
+                              {"capped_note", result.plan.capped_note},
+                              {"wall_seconds", rounded(result.wall_seconds)},
+                              {"notes", result.notes},
+                              {"processes", processes}}
+                   .dump()
+            << "\n";
+}
+
+// SIGINT and SIGTERM are blocked while the workers run (the workers start
+// with an empty mask) and polled between samples, so an interrupt kills and
+// reaps the workers before procsim exits.
+class InterruptWatch {
+ public:
+  InterruptWatch() {
+    sigemptyset(&signals_);
+    sigaddset(&signals_, SIGINT);
+    sigaddset(&signals_, SIGTERM);
+    ::pthread_sigmask(SIG_BLOCK, &signals_, &previous_);
+  }
+  ~InterruptWatch() {
+    const timespec now{0, 0};
+    while (::sigtimedwait(&signals_, nullptr, &now) > 0) {
+    }
+    ::pthread_sigmask(SIG_SETMASK, &previous_, nullptr);
+  }
+  InterruptWatch(const InterruptWatch&) = delete;
+  InterruptWatch& operator=(const InterruptWatch&) = delete;
+  bool pending() const {
+    sigset_t set;
+    sigemptyset(&set);
+    ::sigpending(&set);
+    return sigismember(&set, SIGINT) == 1 || sigismember(&set, SIGTERM) == 1;
+  }
+
+ private:
+  sigset_t signals_{};
+  sigset_t previous_{};
+};
+
+int replayCommand(const ReplayCommandOptions& options) {
+  const auto scenario = loadScenarioForRun(options.file, options.overrides);
+  if (!scenario) return kExitBadInput;
+  real::ReplayOptions replay_options;
+  replay_options.tick_ms = options.tick_ms;
+  replay_options.force = options.force;
+  try {
+    const real::ReplayPlan plan = real::planReplay(*scenario, replay_options);
+    if (plan.estimated_seconds > 1) {
+      std::fprintf(stderr, "running %d workers for about %.1f s ...\n", plan.processes, plan.estimated_seconds);
+    }
+    InterruptWatch interrupts;
+    replay_options.should_stop = [&interrupts] { return interrupts.pending(); };
+    const real::ReplayResult result = real::replay(*scenario, replay_options);
+    if (options.format == "json") {
+      printJson(result);
+    } else {
+      printText(result, *scenario);
+    }
+    return kExitOk;
+  } catch (const real::ReplayRefused& error) {
+    std::cerr << "procsim: real replay: " << options.file << ": " << error.what() << "\n";
+    return kExitBadInput;
+  } catch (const sim::ScenarioError& error) {
+    std::cerr << "procsim: real replay: " << options.file << ": " << error.what() << "\n";
+    return kExitBadInput;
+  } catch (const real::ReplayInterrupted& error) {
+    std::cerr << "procsim: real replay: " << error.what() << "\n";
+    return 130;
+  } catch (const std::exception& error) {
+    std::cerr << "procsim: real replay: " << error.what() << "\n";
+    return kExitFailure;
+  }
+}
+
+}  // namespace
+
+void addRealReplayCommand(CLI::App& real, int& status) {
+  auto options = std::make_shared<ReplayCommandOptions>();
+  CLI::App* cmd = real.add_subcommand(
+      "replay", "Run a scenario's processes as real workers (CPU bursts busy, IO bursts asleep) and compare with the simulation");
+  cmd->add_option("FILE", options->file, "Scenario file (\"-\" reads standard input)")->required();
+  cmd->add_option("--tick-ms", options->tick_ms, "Wall-clock length of one tick, in milliseconds (1 to 1000)")
+      ->capture_default_str();
+  cmd->add_flag("--force", options->force, "Run even if the estimated run is longer than 10 minutes");
+  cmd->add_option("--format", options->format, "text or json")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+  addOverrideOptions(*cmd, options->overrides);
+  cmd->callback([options, &status] { status = replayCommand(*options); });
+}
+
+}  // namespace cli
