@@ -105,7 +105,7 @@ bool Session::advance(double seconds) {
 
 const sim::RunMetrics& Session::metrics() const {
   if (!metrics_ || metrics_tick_ != tick()) {
-    metrics_ = sim::computeMetrics(*cursor_);
+    metrics_ = sim::computeMetrics(*cursor_, false);  // run-wide figures only; rows come from processMetrics
     metrics_tick_ = tick();
   }
   return *metrics_;

@@ -58,7 +58,7 @@ class Session {
   const sim::Engine& run() const { return *run_; }
   const sim::Engine& cursor() const { return *cursor_; }
   const TimelineModel& timeline() const { return timeline_; }
-  const sim::RunMetrics& metrics() const;  // of the cursor, cached per tick
+  const sim::RunMetrics& metrics() const;  // of the cursor, cached per tick; `processes` is left empty
   const std::vector<sim::ProcessId>& readyQueue() const;  // the cursor's, in dispatch order, cached per tick
   // Indices into run().trace() of the transitions at the cursor's tick.
   std::pair<std::size_t, std::size_t> transitionsAtTick() const;

@@ -62,9 +62,8 @@ void MetricsView::draw(ViewContext& context) {
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(tr(Str::Completed));
     ImGui::TableNextColumn();
-    std::size_t exited = 0;
-    for (const auto& p : m.processes) exited += p.completion >= 0 ? 1 : 0;
-    ImGui::Text("%zu / %zu", exited, m.processes.size());
+    ImGui::Text("%lld / %zu", static_cast<long long>(session.cursor().state().terminated),
+                session.scenario().processes.size());
     ImGui::EndTable();
   }
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "model/process_row.hpp"
+#include "sim/metrics.hpp"
 #include "views/all_views.hpp"
 #include "views/palette.hpp"
 
@@ -15,8 +15,10 @@ enum Column { kName, kState, kPriority, kArrival, kProgress, kWaiting, kResponse
 std::size_t at(std::int32_t index) { return static_cast<std::size_t>(index); }
 
 // The value a column sorts by (name sorts separately).
-double sortKey(const sim::Scenario& scenario, const sim::EngineState& state, sim::ProcessId id, int column) {
-  const ProcessRow m = processRowAt(state, scenario.processes[at(id)], id);
+double sortKey(const sim::Engine& engine, sim::ProcessId id, int column) {
+  const sim::Scenario& scenario = engine.scenario();
+  const sim::EngineState& state = engine.state();
+  const sim::ProcessMetrics m = sim::processMetrics(engine, id);
   switch (column) {
     case kState: return static_cast<double>(state.processes[at(id)].state);
     case kPriority: return scenario.processes[at(id)].priority;
@@ -84,7 +86,7 @@ void ProcessesView::draw(ViewContext& context) {
         } else {
           // One key per process, computed once, then sorted by (key, id).
           keys_.resize(order_.size());
-          for (int i = 0; i < count; ++i) keys_[at(i)] = sortKey(scenario, state, i, column);
+          for (int i = 0; i < count; ++i) keys_[at(i)] = sortKey(session.cursor(), i, column);
           std::sort(order_.begin(), order_.end(), [&](sim::ProcessId a, sim::ProcessId b) {
             const double ka = keys_[at(a)], kb = keys_[at(b)];
             if (ka != kb) return ascending ? ka < kb : kb < ka;
@@ -109,7 +111,7 @@ void ProcessesView::draw(ViewContext& context) {
       const sim::ProcessId id = order_[at(row)];
       const sim::ProcessSpec& spec = scenario.processes[at(id)];
       const sim::ProcessRuntime& runtime = state.processes[at(id)];
-      const ProcessRow m = processRowAt(state, spec, id);
+      const sim::ProcessMetrics m = sim::processMetrics(session.cursor(), id);
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
       ImGui::PushID(id);
