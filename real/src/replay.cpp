@@ -15,6 +15,7 @@
 
 #include "burst_worker.hpp"
 #include "fd.hpp"
+#include "replay_timeline.hpp"
 #include "real/process.hpp"
 #include "sim/engine.hpp"
 #include "sim/metrics.hpp"
@@ -220,7 +221,6 @@ ReplayResult replay(const sim::Scenario& scenario, const ReplayOptions& options)
 
   // Sample until every worker has ended (or give up well past the estimate).
   const auto sampling_start = std::chrono::steady_clock::now();
-  const std::int64_t sampling_start_ns = detail::monotonicNs();
   const auto give_up = sampling_start + std::chrono::nanoseconds(lead_ns) +
                        std::chrono::duration_cast<std::chrono::nanoseconds>(
                            std::chrono::duration<double>(30 + 4 * result.plan.estimated_seconds));
@@ -229,6 +229,7 @@ ReplayResult replay(const sim::Scenario& scenario, const ReplayOptions& options)
   std::vector<WorkerReport> reports;
   for (auto next = sampling_start;; next += result.plan.sample_period) {
     std::this_thread::sleep_until(next);
+    result.sample_ticks.push_back(static_cast<double>(detail::monotonicNs() - start_ns) / static_cast<double>(tick_ns));
     sampler.sample();
     drainReports(report_read.get(), pending, reports);
     if (options.should_stop && options.should_stop()) {
@@ -280,11 +281,9 @@ ReplayResult replay(const sim::Scenario& scenario, const ReplayOptions& options)
   result.wall_seconds = last_end_ns / 1e9;
 
   result.trace = sampler.trace();
-  const double period_ns = static_cast<double>(result.plan.sample_period.count());
-  for (const sim::ProcessSpec& process : scenario.processes) {
-    const double since_sampling = static_cast<double>(start_ns + process.arrival * tick_ns - sampling_start_ns);
-    result.first_sample.push_back(std::max(0, static_cast<int>(std::ceil(since_sampling / period_ns))));
-  }
+  std::vector<sim::Tick> arrivals;
+  for (const sim::ProcessSpec& process : scenario.processes) arrivals.push_back(process.arrival);
+  result.timeline = detail::replayTimeline(result.trace, result.sample_ticks, arrivals);
   return result;
 }
 

@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <set>
 
 #include "real/replay.hpp"
@@ -103,9 +104,29 @@ TEST_CASE("a replay runs every process to its end, each taking at least its burs
   for (const real::Reading& reading : result.trace.readings.back()) {
     CHECK((reading.state == real::ObservedState::Zombie || reading.state == real::ObservedState::Gone));
   }
-  REQUIRE(result.first_sample.size() == 3);
-  CHECK(result.first_sample[0] <= result.first_sample[1]);
-  CHECK(result.first_sample[1] <= result.first_sample[2]);
+  REQUIRE(result.sample_ticks.size() == result.trace.readings.size());
+  CHECK(std::is_sorted(result.sample_ticks.begin(), result.sample_ticks.end()));
+
+  // The timeline in scenario ticks: per process a valid chain of textbook
+  // transitions from an Admit at or after its arrival to an Exit.
+  std::vector<sim::State> state(3, sim::State::New);
+  std::vector<sim::Tick> admitted(3, -1);
+  sim::Tick previous_tick = std::numeric_limits<sim::Tick>::min();
+  for (const sim::Transition& transition : result.timeline) {
+    REQUIRE(transition.process >= 0);
+    REQUIRE(transition.process < 3);
+    CHECK(transition.tick >= previous_tick);
+    previous_tick = transition.tick;
+    const auto i = static_cast<std::size_t>(transition.process);
+    CHECK(sim::fromState(transition.kind) == state[i]);
+    state[i] = sim::toState(transition.kind);
+    if (transition.kind == sim::TransitionKind::Admit) admitted[i] = transition.tick;
+  }
+  for (std::size_t i = 0; i < 3; ++i) {
+    INFO(scenario.processes[i].name);
+    CHECK(state[i] == sim::State::Terminated);
+    CHECK(admitted[i] >= scenario.processes[i].arrival);
+  }
 
   // Every worker was reaped: none is a child of this process any more.
   CHECK(children() == children_before);

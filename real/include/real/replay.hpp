@@ -24,6 +24,7 @@
 
 #include "real/sampler.hpp"
 #include "sim/scenario.hpp"
+#include "sim/trace.hpp"
 #include "sim/types.hpp"
 
 namespace real {
@@ -79,11 +80,18 @@ struct ReplayResult {
   double wall_seconds = 0;      // from the common start instant to the last worker's end
   std::vector<ReplayComparison> processes;  // scenario order
   std::vector<std::string> notes;           // anything that skews the figures (e.g. a late start)
-  // The workers' sampled states. Trace process i is scenario process i; a
-  // sample is plan.sample_period long. Before its arrival a worker sleeps
-  // (Blocked); first_sample[i] is the first sample at or after its arrival.
+  // The workers' sampled states, raw: trace process i is scenario process i,
+  // one reading per sample, about plan.sample_period apart. Before its
+  // arrival a worker sleeps, so it reads as Blocked there.
   SampledTrace trace;
-  std::vector<int> first_sample;
+  // When each sample was taken, in ticks since the common start instant
+  // (negative before it).
+  std::vector<double> sample_ticks;
+  // The same states as a simulator trace in scenario ticks, for drawing the
+  // real run under the simulated one: a process appears (Admit) at its first
+  // sample at or after its arrival; each later change of state is the
+  // shortest chain of textbook transitions at its sample's tick.
+  sim::Trace timeline;
 };
 
 // Bad input: too many processes, a tick out of range, a run too long.
