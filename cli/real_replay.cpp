@@ -15,6 +15,7 @@
 #include "real/replay.hpp"
 #include "real_commands.hpp"
 #include "scenario_input.hpp"
+#include "sim/engine.hpp"
 #include "sim/scenario_json.hpp"
 
 namespace cli {
@@ -56,6 +57,50 @@ std::string cpuList(const std::vector<int>& cpus) {
   return text;
 }
 
+// One character per tick for each process of `trace`: R running, r ready,
+// b blocked, blank before its arrival and after its exit.
+std::vector<std::string> strips(const sim::Trace& trace, std::size_t processes, sim::Tick ticks) {
+  std::vector<std::string> rows(processes, std::string(static_cast<std::size_t>(ticks), ' '));
+  std::vector<sim::State> state(processes, sim::State::New);
+  std::size_t next = 0;
+  for (sim::Tick tick = 0; tick < ticks; ++tick) {
+    for (; next < trace.size() && trace[next].tick <= tick; ++next) {
+      state[static_cast<std::size_t>(trace[next].process)] = sim::toState(trace[next].kind);
+    }
+    for (std::size_t i = 0; i < processes; ++i) {
+      const char mark = state[i] == sim::State::Running ? 'R'
+                        : state[i] == sim::State::Ready ? 'r'
+                        : state[i] == sim::State::Blocked ? 'b'
+                                                          : ' ';
+      rows[i][static_cast<std::size_t>(tick)] = mark;
+    }
+  }
+  return rows;
+}
+
+// The simulated and the sampled real timeline, one above the other.
+void printTimelines(const real::ReplayResult& result, const sim::Scenario& scenario) {
+  constexpr sim::Tick kWidest = 100;
+  sim::Engine engine(scenario, {.record_trace = true, .snapshots = false});
+  engine.runToEnd();
+  sim::Tick ticks = engine.now() + 1;
+  if (!result.timeline.empty()) ticks = std::max(ticks, result.timeline.back().tick + 1);
+  if (ticks > kWidest) {
+    std::printf("(timelines not drawn: %lld ticks is more than %lld columns)\n\n", static_cast<long long>(ticks),
+                static_cast<long long>(kWidest));
+    return;
+  }
+  const std::vector<std::string> simulated = strips(engine.trace(), scenario.processes.size(), ticks);
+  const std::vector<std::string> real = strips(result.timeline, scenario.processes.size(), ticks);
+  std::printf("timelines, one column per tick (R running, r ready, b blocked; real = sampled every %.1f ms):\n",
+              static_cast<double>(result.plan.sample_period.count()) / 1e6);
+  for (std::size_t i = 0; i < scenario.processes.size(); ++i) {
+    std::printf("  %-12s sim  |%s|\n", scenario.processes[i].name.c_str(), simulated[i].c_str());
+    std::printf("  %-12s real |%s|\n", "", real[i].c_str());
+  }
+  std::printf("\n");
+}
+
 void printText(const real::ReplayResult& result, const sim::Scenario& scenario) {
   const real::ReplayPlan& plan = result.plan;
   std::printf("replay of %s: policy %s", scenario.name.empty() ? "the scenario" : ("\"" + scenario.name + "\"").c_str(),
@@ -75,6 +120,7 @@ void printText(const real::ReplayResult& result, const sim::Scenario& scenario) 
   }
   std::printf("(every value in ticks of %g ms: real = measured time / tick; slices = times Linux gave it a CPU)\n\n",
               result.tick_ms);
+  printTimelines(result, scenario);
   if (plan.capped) std::cout << wrap("CPU cap: " + plan.capped_note + ".");
   for (const std::string& note : result.notes) std::cout << wrap("Note: " + note + ".");
   std::cout << wrap(real::explainScheduling(scenario.policy, result.tick_ms));

@@ -104,7 +104,12 @@ TEST_CASE("real replay's text table lists every process with simulated and real 
   std::istringstream lines(result.out);
   std::string line;
   int rows = 0;
+  int simulated_strips = 0;
+  int real_strips = 0;
   while (std::getline(lines, line)) {
+    if (line.find(" sim  |") != std::string::npos) ++simulated_strips;
+    if (line.find(" real |") != std::string::npos) ++real_strips;
+    if (line.find('|') != std::string::npos) continue;
     std::istringstream fields(line);
     std::string name;
     fields >> name;
@@ -116,6 +121,9 @@ TEST_CASE("real replay's text table lists every process with simulated and real 
     CHECK(columns == 9);  // sim and real for 4 metrics, then slices
   }
   CHECK(rows == 3);
+  // The simulated and the real timeline of each process, one above the other.
+  CHECK(simulated_strips == 3);
+  CHECK(real_strips == 3);
 }
 
 TEST_CASE("real replay refuses bad input with a message and exit status 2", "[real][replay][cli]") {
