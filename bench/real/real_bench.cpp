@@ -140,11 +140,13 @@ double runForNumber(const std::vector<std::string>& argv) {
 
 void benchProcesses(const Settings& settings) {
   const std::string n = std::to_string(settings.children);
-  std::vector<double> fork_floor, callable, python, spawn_floor, command;
+  std::vector<double> fork_floor, bare, sigreset, callable, python, spawn_floor, command;
   // Each runs in a fresh process that does only this: fork's cost grows
   // with the parent's memory map, so all are measured from small processes.
   for (int round = 0; round < settings.rounds; ++round) {
     fork_floor.push_back(runForNumber({BENCH_DIR "/real_fork_floor", n}));
+    bare.push_back(runForNumber({BENCH_DIR "/real_process_start", "bare", n}));
+    sigreset.push_back(runForNumber({BENCH_DIR "/real_process_start", "sigreset", n}));
     callable.push_back(runForNumber({BENCH_DIR "/real_process_start", "callable", n}));
     python.push_back(runForNumber({"python3", SCRIPT_DIR "/process_start.py", std::to_string(settings.children / 4)}));
     spawn_floor.push_back(runForNumber({BENCH_DIR "/real_spawn_floor", n, "/bin/true"}));
@@ -161,6 +163,9 @@ void benchProcesses(const Settings& settings) {
   std::printf("| how | ms per child | vs its floor |\n|---|---:|---:|\n");
   std::printf("| C fork + _exit + waitpid (floor) | %.4f | 1.00x |\n", fork_ms);
   std::printf("| real::Process(callable) start + join | %.4f | %.2fx |\n", median(callable), median(callable) / fork_ms);
+  std::printf("| (breakdown) bare fork + _exit + waitpid in the same C++ program | %.4f | %.2fx |\n", median(bare),
+              median(bare) / fork_ms);
+  std::printf("| (breakdown) the child's reset of 64 signal handlers alone | %.4f | |\n", median(sigreset));
   std::printf("| Python multiprocessing.Process (fork) | %.4f | %.2fx |\n", median(python), median(python) / fork_ms);
   std::printf("| C posix_spawn(/bin/true) + waitpid (floor) | %.4f | 1.00x |\n", spawn_ms);
   std::printf("| real::Process::command(/bin/true) start + join | %.4f | %.2fx |\n", median(command),
