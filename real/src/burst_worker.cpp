@@ -1,6 +1,7 @@
 #include "burst_worker.hpp"
 
 #include <fcntl.h>
+#include <sys/prctl.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -69,6 +70,7 @@ std::int64_t monotonicNs() { return clockNs(CLOCK_MONOTONIC); }
 int runBurstWorker(const WorkerSpec& spec) {
   WorkerReport report;
   report.index = spec.index;
+  if (spec.name[0] != '\0') ::prctl(PR_SET_NAME, spec.name, 0, 0, 0);
   if (::sched_setaffinity(0, sizeof spec.cpus, &spec.cpus) != 0) {
     report.error = errno;
     sendReport(spec.report_fd, report);

@@ -24,6 +24,7 @@ struct WorkerSpec {
   std::vector<WorkerBurst> bursts;
   cpu_set_t cpus{};
   int report_fd = -1;           // write end of the report pipe
+  char name[16] = {};           // the kernel's comm for the worker (ps shows it)
 };
 
 // One fixed-size record per worker, written with a single write() (smaller

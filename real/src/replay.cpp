@@ -116,6 +116,7 @@ std::vector<WorkerSpec> workerSpecs(const sim::Scenario& scenario, const ReplayP
     spec.arrival_ns = process.arrival * tick_ns;
     spec.cpus = cpus;
     spec.report_fd = report_fd;
+    process.name.copy(spec.name, sizeof spec.name - 1);
     for (const sim::Burst& burst : process.bursts) {
       spec.bursts.push_back({static_cast<std::int64_t>(burst.length) * tick_ns, burst.kind == sim::BurstKind::Cpu});
     }
@@ -242,6 +243,11 @@ ReplayResult replay(const sim::Scenario& scenario, const ReplayOptions& options)
     }
   }
   for (auto& worker : group.workers()) worker->join();
+  // An interrupt from the terminal reaches the workers too: a worker killed
+  // by it is an interrupted replay, not a failed one.
+  if (options.should_stop && options.should_stop()) {
+    throw ReplayInterrupted("replay interrupted: its " + std::to_string(count) + " workers are reaped");
+  }
   while (!drainReports(report_read.get(), pending, reports)) {
     // Every writer has exited: the rest is already in the pipe.
   }

@@ -193,17 +193,32 @@ TEST_CASE("absurd replays are refused before anything starts", "[real][replay]")
   leaks.check();
 }
 
-TEST_CASE("a replay told to stop kills and reaps every worker and says so", "[real][replay]") {
+TEST_CASE("a replay told to stop kills and reaps every worker, each named after its process", "[real][replay]") {
   const real_test::LeakCheck leaks;
   const std::set<pid_t> children_before = children();
   sim::Scenario scenario = oneProcess(200, 2);  // 2 s of CPU at 10 ms a tick
   scenario.processes.push_back({"sleeper", 0, 0, {{1, 0, sim::BurstKind::Cpu}, {200, 0, sim::BurstKind::Io}, {1, 0, sim::BurstKind::Cpu}}});
   int polls = 0;
+  std::set<std::string> names;
   real::ReplayOptions options;
-  options.should_stop = [&polls] { return ++polls == 5; };
+  options.should_stop = [&] {
+    if (++polls < 5) return false;
+    // Before stopping: the workers are named after their processes.
+    real_test::waitUntil([&] {
+      names.clear();
+      for (const pid_t pid : children()) {
+        std::string name = real_test::readFile("/proc/" + std::to_string(pid) + "/comm");
+        if (!name.empty() && name.back() == '\n') name.pop_back();
+        if (children_before.count(pid) == 0) names.insert(name);
+      }
+      return names == std::set<std::string>{"long", "sleeper"};
+    });
+    return true;
+  };
   const auto start = std::chrono::steady_clock::now();
   CHECK_THROWS_AS(real::replay(scenario, options), real::ReplayInterrupted);
   CHECK(polls == 5);
+  CHECK(names == std::set<std::string>{"long", "sleeper"});
   // Killed, not waited for: well before the 2 s the workers would take.
   CHECK(real_test::secondsSince(start) < 1.9);
   CHECK(children() == children_before);
