@@ -50,8 +50,10 @@ class ThreadingTcpServer {
   // handler thread.
   void serve_forever();
   // Asks serve_forever() to stop and waits until it has returned. Call it
-  // from another thread. If the server is not serving yet, the next
-  // serve_forever() returns at once (as in socketserver).
+  // from another thread, never from a handler (serve_forever joins the
+  // handler threads before returning, so that would wait for itself). If the
+  // server is not serving yet, the next serve_forever() returns at once (as
+  // in socketserver).
   void shutdown();
   // Closes the listening socket: the port is free again.
   void server_close();
