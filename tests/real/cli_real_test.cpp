@@ -49,6 +49,7 @@ TEST_CASE("real serve prints its listening line first, serves, and exits 0 on SI
     CHECK(server.stop(protocol == "tcp" ? SIGINT : SIGTERM) == 0);
     CHECK(real_test::secondsSince(start) < 2.0);
   }
+  CHECK(real_test::zombieChildren().empty());
 }
 
 TEST_CASE("real client's load run checks every reply and reports json messages, errors, seconds and rate",
@@ -179,6 +180,7 @@ TEST_CASE("real watch samples a process until it ends, as a trace from admit to 
   CHECK(transitions.back().at("kind") == "exit");
   CHECK(trace.at("samples").size() >= 3);
   CHECK(sleeper.stop(0, 5s) == 0);
+  CHECK(real_test::zombieChildren().empty());
 }
 
 TEST_CASE("real rejects bad input with a clear message and exit status 2", "[real][cli]") {

@@ -73,28 +73,32 @@ TEST_CASE("process info reads this process: running, its parent, threads, time a
 
 TEST_CASE("kernel states map onto the simulator's: S blocked, T stopped, Z zombie, reaped gone",
           "[real][info]") {
-  real::Process child([] { std::this_thread::sleep_for(30s); });
-  child.start();
-  REQUIRE(waitUntil([&] { return stateOf(child.pid()) == 'S'; }));
-  CHECK(real::observe(real::read_process_info(child.pid())) == ObservedState::Blocked);
-  CHECK(real::to_sim_state(ObservedState::Blocked) == sim::State::Blocked);
+  real_test::LeakCheck leaks;
+  {
+    real::Process child([] { std::this_thread::sleep_for(30s); });
+    child.start();
+    REQUIRE(waitUntil([&] { return stateOf(child.pid()) == 'S'; }));
+    CHECK(real::observe(real::read_process_info(child.pid())) == ObservedState::Blocked);
+    CHECK(real::to_sim_state(ObservedState::Blocked) == sim::State::Blocked);
 
-  child.send_signal(SIGSTOP);
-  REQUIRE(waitUntil([&] { return stateOf(child.pid()) == 'T'; }));
-  CHECK(real::observe(real::read_process_info(child.pid())) == ObservedState::Stopped);
-  CHECK(real::to_sim_state(ObservedState::Stopped) == sim::State::Blocked);
+    child.send_signal(SIGSTOP);
+    REQUIRE(waitUntil([&] { return stateOf(child.pid()) == 'T'; }));
+    CHECK(real::observe(real::read_process_info(child.pid())) == ObservedState::Stopped);
+    CHECK(real::to_sim_state(ObservedState::Stopped) == sim::State::Blocked);
 
-  child.send_signal(SIGKILL);
-  REQUIRE(waitUntil([&] { return stateOf(child.pid()) == 'Z'; }));
-  const auto zombie = real::read_process_info(child.pid());
-  CHECK(real::observe(zombie) == ObservedState::Zombie);
-  CHECK(zombie->ppid == ::getpid());
-  CHECK(real::to_sim_state(ObservedState::Zombie) == sim::State::Terminated);
+    child.send_signal(SIGKILL);
+    REQUIRE(waitUntil([&] { return stateOf(child.pid()) == 'Z'; }));
+    const auto zombie = real::read_process_info(child.pid());
+    CHECK(real::observe(zombie) == ObservedState::Zombie);
+    CHECK(zombie->ppid == ::getpid());
+    CHECK(real::to_sim_state(ObservedState::Zombie) == sim::State::Terminated);
 
-  child.join();
-  CHECK_FALSE(real::read_process_info(child.pid()).has_value());
-  CHECK(real::observe(std::nullopt) == ObservedState::Gone);
-  CHECK(real::describe_kernel_state('D') == "disk sleep");
+    child.join();
+    CHECK_FALSE(real::read_process_info(child.pid()).has_value());
+    CHECK(real::observe(std::nullopt) == ObservedState::Gone);
+    CHECK(real::describe_kernel_state('D') == "disk sleep");
+  }
+  leaks.check();
 }
 
 TEST_CASE("a runnable process that only waited since the last reading is Ready, one that ran is Running",
@@ -117,62 +121,70 @@ TEST_CASE("a runnable process that only waited since the last reading is Ready, 
 }
 
 TEST_CASE("a busy child accumulates run time and timeslices in schedstat", "[real][info]") {
-  real::Process busy([] { spin(); });
-  busy.start();
-  std::optional<real::ProcessInfo> info;
-  // On a loaded machine the child may get little CPU: wait for it, boundedly.
-  CHECK(waitUntil([&] {
-    info = real::read_process_info(busy.pid());
-    return info && info->run_time > 50ms && info->user_time > 0ns;
-  }, 10s));
-  busy.kill();
-  busy.join();
-  REQUIRE(info.has_value());
-  CHECK(info->state == 'R');
-  CHECK(info->timeslices >= 1);
+  real_test::LeakCheck leaks;
+  {
+    real::Process busy([] { spin(); });
+    busy.start();
+    std::optional<real::ProcessInfo> info;
+    // On a loaded machine the child may get little CPU: wait for it, boundedly.
+    CHECK(waitUntil([&] {
+      info = real::read_process_info(busy.pid());
+      return info && info->run_time > 50ms && info->user_time > 0ns;
+    }, 10s));
+    busy.kill();
+    busy.join();
+    REQUIRE(info.has_value());
+    CHECK(info->state == 'R');
+    CHECK(info->timeslices >= 1);
+  }
+  leaks.check();
 }
 
 TEST_CASE("the sampler records real processes as a valid trace of textbook transitions",
           "[real][sampler]") {
-  real::Process sleeper([] { std::this_thread::sleep_for(30s); });
-  real::Process busy([] { spin(); });
-  sleeper.start();
-  busy.start();
-  REQUIRE(waitUntil([&] { return stateOf(sleeper.pid()) == 'S'; }));
-  real::Sampler sampler({sleeper.pid(), busy.pid(), 999999999}, 20ms);
-  sampler.run(200ms);
-  sleeper.kill();
-  busy.kill();
-  sleeper.join();
-  busy.join();
-  sampler.sample();
+  real_test::LeakCheck leaks;
+  {
+    real::Process sleeper([] { std::this_thread::sleep_for(30s); });
+    real::Process busy([] { spin(); });
+    sleeper.start();
+    busy.start();
+    REQUIRE(waitUntil([&] { return stateOf(sleeper.pid()) == 'S'; }));
+    real::Sampler sampler({sleeper.pid(), busy.pid(), 999999999}, 20ms);
+    sampler.run(200ms);
+    sleeper.kill();
+    busy.kill();
+    sleeper.join();
+    busy.join();
+    sampler.sample();
 
-  const real::SampledTrace& trace = sampler.trace();
-  REQUIRE(trace.readings.size() >= 5);
-  CHECK(trace.names[0] == "real_tests");
-  CHECK(trace.readings[0][0].state == ObservedState::Blocked);
-  CHECK(trace.readings.back()[0].state == ObservedState::Gone);
-  CHECK(trace.readings.back()[2].state == ObservedState::Gone);
+    const real::SampledTrace& trace = sampler.trace();
+    REQUIRE(trace.readings.size() >= 5);
+    CHECK(trace.names[0] == "real_tests");
+    CHECK(trace.readings[0][0].state == ObservedState::Blocked);
+    CHECK(trace.readings.back()[0].state == ObservedState::Gone);
+    CHECK(trace.readings.back()[2].state == ObservedState::Gone);
 
-  // Each process's transitions chain from New to Terminated, ticks never
-  // go back, and the pid that never existed has none.
-  std::vector<sim::State> state(3, sim::State::New);
-  sim::Tick last_tick = 0;
-  bool busy_dispatched = false;
-  for (const sim::Transition& transition : trace.transitions) {
-    REQUIRE(transition.process >= 0);
-    REQUIRE(transition.process < 2);
-    CHECK(transition.tick >= last_tick);
-    last_tick = transition.tick;
-    auto& current = state[static_cast<std::size_t>(transition.process)];
-    CHECK(endsOf(transition.kind).first == current);
-    current = endsOf(transition.kind).second;
-    if (transition.process == 1 && transition.kind == sim::TransitionKind::Dispatch) busy_dispatched = true;
+    // Each process's transitions chain from New to Terminated, ticks never
+    // go back, and the pid that never existed has none.
+    std::vector<sim::State> state(3, sim::State::New);
+    sim::Tick last_tick = 0;
+    bool busy_dispatched = false;
+    for (const sim::Transition& transition : trace.transitions) {
+      REQUIRE(transition.process >= 0);
+      REQUIRE(transition.process < 2);
+      CHECK(transition.tick >= last_tick);
+      last_tick = transition.tick;
+      auto& current = state[static_cast<std::size_t>(transition.process)];
+      CHECK(endsOf(transition.kind).first == current);
+      current = endsOf(transition.kind).second;
+      if (transition.process == 1 && transition.kind == sim::TransitionKind::Dispatch) busy_dispatched = true;
+    }
+    CHECK(state[0] == sim::State::Terminated);
+    CHECK(state[1] == sim::State::Terminated);
+    CHECK(state[2] == sim::State::New);
+    CHECK(busy_dispatched);
+    CHECK(trace.transitions.front().kind == sim::TransitionKind::Admit);
+    CHECK(trace.transitions.front().tick == 0);
   }
-  CHECK(state[0] == sim::State::Terminated);
-  CHECK(state[1] == sim::State::Terminated);
-  CHECK(state[2] == sim::State::New);
-  CHECK(busy_dispatched);
-  CHECK(trace.transitions.front().kind == sim::TransitionKind::Admit);
-  CHECK(trace.transitions.front().tick == 0);
+  leaks.check();
 }
