@@ -248,9 +248,10 @@ ReplayResult replay(const sim::Scenario& scenario, const ReplayOptions& options)
   if (options.should_stop && options.should_stop()) {
     throw ReplayInterrupted("replay interrupted: its " + std::to_string(count) + " workers are reaped");
   }
-  while (!drainReports(report_read.get(), pending, reports)) {
-    // Every writer has exited: the rest is already in the pipe.
-  }
+  // Every worker has exited, so all its reports are in the pipe already: one
+  // more drain reads them (waiting for end of file instead could hang if an
+  // unrelated fork elsewhere in this process still holds the write end).
+  drainReports(report_read.get(), pending, reports);
 
   std::vector<const WorkerReport*> by_index(count, nullptr);
   for (const WorkerReport& report : reports) {
