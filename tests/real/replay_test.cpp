@@ -237,3 +237,20 @@ TEST_CASE("the replay explains CFS against the scenario's policy", "[real][repla
   sim::PolicySpec fcfs;
   CHECK(real::explainScheduling(fcfs, 10).find("Under fcfs a process keeps its core") != std::string::npos);
 }
+
+TEST_CASE("an exception in the middle of a replay still kills and reaps every worker", "[real][replay]") {
+  const real_test::LeakCheck leaks;
+  const std::set<pid_t> children_before = children();
+  sim::Scenario scenario = oneProcess(200, 2);  // 2 s of CPU at 10 ms a tick
+  scenario.processes.push_back({"second", 0, 0, {{200, 0, sim::BurstKind::Cpu}}});
+  int polls = 0;
+  real::ReplayOptions options;
+  options.should_stop = [&polls]() -> bool {
+    if (++polls == 3) throw std::runtime_error("the caller failed while the workers ran");
+    return false;
+  };
+  CHECK_THROWS_WITH(real::replay(scenario, options), "the caller failed while the workers ran");
+  CHECK(polls == 3);
+  CHECK(children() == children_before);
+  leaks.check();
+}
