@@ -114,26 +114,37 @@ void Process::run() {
 }
 
 void Process::start() {
-  std::lock_guard lock(state_mutex_);
-  if (started()) throw std::logic_error("Process::start: " + name_ + " was already started");
-  if (argv_.empty()) {
-    startForked();
-  } else {
-    startCommand();
+  {
+    std::lock_guard lock(state_mutex_);
+    if (started() || starting_) throw std::logic_error("Process::start: " + name_ + " was already started");
+    starting_ = true;
   }
-  pidfd_ = detail::pidfdOpen(pid_);
+  // Not under state_mutex_: the forked child gets a copy of this object, and
+  // its run() may call this object's methods.
+  pid_t pid = 0;
+  try {
+    pid = argv_.empty() ? startForked() : startCommand();
+  } catch (...) {
+    std::lock_guard lock(state_mutex_);
+    starting_ = false;
+    throw;
+  }
+  const int pidfd = detail::pidfdOpen(pid);
+  std::lock_guard lock(state_mutex_);
+  pidfd_ = pidfd;
+  pid_ = pid;
   if (pidfd_ < 0) {
     // Only possible if something else reaped our child (SIGCHLD ignored).
     const int error = errno;
     siginfo_t info{};
-    ::waitid(P_PID, static_cast<id_t>(pid_), &info, WEXITED);
+    ::waitid(P_PID, static_cast<id_t>(pid), &info, WEXITED);
     exitcode_ = decodeExit(info);
     detail::throwErrno(error, "Process::start: pidfd_open");
   }
   ProcessRegistry::instance().add(this);
 }
 
-void Process::startForked() {
+pid_t Process::startForked() {
   ProcessRegistry::instance();  // its fork handlers must exist before fork
   bindChildFunctionsOnce();
   std::fflush(nullptr);
@@ -148,7 +159,7 @@ void Process::startForked() {
   const int fork_error = errno;
   ::pthread_sigmask(SIG_SETMASK, &previous, nullptr);
   if (pid < 0) detail::throwErrno(fork_error, "Process::start: fork");
-  pid_ = pid;
+  return pid;
 }
 
 void Process::runInChild() {
@@ -175,7 +186,7 @@ void Process::runInChild() {
   ::_exit(status & 0xff);
 }
 
-void Process::startCommand() {
+pid_t Process::startCommand() {
   std::vector<char*> args;
   args.reserve(argv_.size() + 1);
   for (std::string& arg : argv_) args.push_back(arg.data());
@@ -203,7 +214,7 @@ void Process::startCommand() {
     throw std::system_error(error, std::generic_category(),
                             "Process::start: cannot run '" + argv_[0] + "'");
   }
-  pid_ = pid;
+  return pid;
 }
 
 bool Process::reapIfEnded() {

@@ -68,6 +68,22 @@ class Reporter : public Process {
   int value_;
 };
 
+// In the child, asks its own (copied) Process object about itself.
+class SelfQuestioner : public Process {
+ public:
+  explicit SelfQuestioner(int fd) : fd_(fd) { keep_fd(fd); }
+
+ protected:
+  void run() override {
+    const std::string text = std::string(is_alive() ? "alive" : "not-alive") + " " +
+                             (exitcode().has_value() ? "code" : "no-code") + " " + name();
+    if (::write(fd_, text.data(), text.size()) < 0) throw std::runtime_error("write failed");
+  }
+
+ private:
+  int fd_;
+};
+
 }  // namespace
 
 TEST_CASE("a child started with a callable runs it in another process and reports its status",
@@ -92,6 +108,23 @@ TEST_CASE("a subclass's run() runs in the child, whose parent is this process",
     child.start();
     child.join();
     CHECK(pipe.readAll() == "42 " + std::to_string(::getpid()));
+    CHECK(child.exitcode() == 0);
+  }
+  leaks.check();
+}
+
+TEST_CASE("a subclass's run() can call its own object's methods in the child without deadlock",
+          "[real][process]") {
+  LeakCheck leaks;
+  {
+    Pipe pipe;
+    SelfQuestioner child(pipe.write_end);
+    child.set_name("questioner");
+    child.set_daemon(true);  // a stuck child is terminated, not waited for, if the test fails
+    child.start();
+    REQUIRE(child.join(10s));
+    // The child's copy was taken before start() finished: it is not started.
+    CHECK(pipe.readAll() == "not-alive no-code questioner");
     CHECK(child.exitcode() == 0);
   }
   leaks.check();

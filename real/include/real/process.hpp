@@ -110,8 +110,8 @@ class Process {
     }
   }
 
-  void startForked();
-  void startCommand();
+  pid_t startForked();
+  pid_t startCommand();
   [[noreturn]] void runInChild();
   // Reaps if the child has ended (never blocks); returns whether it is
   // reaped. Caller holds
@@ -129,6 +129,7 @@ class Process {
   int exit_status_ = 0;  // the child's status once the target returned
 
   std::atomic<pid_t> pid_{0};  // set once by start(), read from any thread
+  bool starting_ = false;       // start() is under way (guarded by state_mutex_)
   int pidfd_ = -1;  // open from start() until reaped and no join() polls it
   int pollers_ = 0;  // join() calls polling pidfd_ right now
   std::mutex state_mutex_;
