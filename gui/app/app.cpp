@@ -46,6 +46,7 @@ int App::run() {
       const ScriptProgress progress = advanceScript();
       if (progress == ScriptProgress::Failed) {
         std::fprintf(stderr, "procsim-gui: %s\n", exit_error_.c_str());
+        closeRealPanel();
         return exit_error_.find("cannot write") != std::string::npos ? kExitFailure : kExitBadInput;
       }
       if (progress == ScriptProgress::Finished) break;
@@ -56,6 +57,8 @@ int App::run() {
     // Sleep while nothing moves; keep drawing a few frames after input.
     if (session_.playing() || quiet_frames > 0) {
       glfwPollEvents();
+    } else if (real_.busy()) {
+      glfwWaitEventsTimeout(RealPanel::kPollPeriod.count() / 1000.0);  // live rows redraw at the poll rate
     } else {
       glfwWaitEvents();
       quiet_frames = 3;
@@ -68,6 +71,7 @@ int App::run() {
   }
   const int status = options_.bench_frames > 0 ? benchmark() : kExitOk;
   saveOnExit();
+  closeRealPanel();
   return status;
 }
 
@@ -196,7 +200,16 @@ void App::saveOnExit() {
   saveSettings(config_dir_, settings_);
 }
 
+void App::closeRealPanel() {
+  // Nothing started from the window outlives it.
+  glfwHideWindow(window_.handle());
+  const std::string summary = real_.shutdown();
+  if (!summary.empty() && (!real_.children.rows().empty() || !real_.servers.rows().empty()))
+    std::fprintf(stderr, "procsim-gui: real panel closed: %s\n", summary.c_str());
+}
+
 void App::renderOneFrame(double seconds, bool timed) {
+  real_.poll();
   const double step_start = timed ? threadCpuMs() : 0.0;
   session_.advance(seconds);
   if (timed) frame_step_ms_.push_back(threadCpuMs() - step_start);

@@ -2,6 +2,7 @@
 // loop, the script runner and the settings that persist between runs.
 #pragma once
 
+#include <chrono>
 #include <deque>
 #include <memory>
 #include <string>
@@ -12,6 +13,7 @@
 #include "app/script.hpp"
 #include "app/settings.hpp"
 #include "app/window.hpp"
+#include "model/real_panel.hpp"
 #include "model/session.hpp"
 #include "views/view.hpp"
 
@@ -42,17 +44,22 @@ class App final : public AppCommands {
   void drawLayout();
   void handleShortcuts();
   void saveOnExit();
+  void closeRealPanel();
   int benchmark();
 
   // [Script] app_script.cpp
   enum class ScriptProgress { Running, Finished, Failed };
   ScriptProgress advanceScript();
   bool executeAction(const ScriptAction& action, std::string& error);
-  void injectInput();  // the script's keys and pointer, between the backend's NewFrame and ImGui's
+  void injectInput();
+  // [Real panel script actions] real_script.cpp
+  bool executeRealAction(const ScriptAction& action, std::string& error);
+  bool realConditionHolds(std::string& error);  // the pending wait-real condition  // the script's keys and pointer, between the backend's NewFrame and ImGui's
 
   LaunchOptions options_;
   Window window_;
   Session session_;
+  RealPanel real_;  // children, servers, experiments, replay: ended when the window closes
   ViewState state_;
   Settings settings_;
   std::string config_dir_;
@@ -80,6 +87,9 @@ class App final : public AppCommands {
   std::string capture_path_;  // saved after this many settle frames
   int capture_settle_ = 0;
   bool last_action_failed_ = false;
+  std::vector<std::string> waiting_real_;  // a wait-real condition, words; empty when none
+  std::chrono::steady_clock::time_point wait_real_deadline_;
+  int wait_real_line_ = 0;
   std::string exit_error_;
 };
 

@@ -55,8 +55,22 @@ bool beginPane(const Rect& rect, const char* title, const char* id, ImGuiWindowF
 }  // namespace
 
 void App::drawLayout() {
-  ViewContext context{session_, state_, *this};
+  ViewContext context{session_, state_, *this, real_};
   const Layout layout = computeLayout(ImGui::GetIO().DisplaySize);
+  if (state_.real.open) {
+    // The Real panel takes the whole window below the toolbar.
+    const Rect page{layout.left.pos, {layout.toolbar.size.x, layout.bottom.pos.y + layout.bottom.size.y - layout.left.pos.y}};
+    for (const auto& view : views_) {
+      if (view->slot() == Slot::Toolbar) {
+        if (beginPane(layout.toolbar, tr(view->title()), "toolbar", ImGuiWindowFlags_NoTitleBar)) view->draw(context);
+        ImGui::End();
+      } else if (view->slot() == Slot::Real) {
+        if (beginPane(page, tr(view->title()), "real", ImGuiWindowFlags_NoScrollbar)) view->draw(context);
+        ImGui::End();
+      }
+    }
+    return;
+  }
   for (const auto& view : views_) {
     switch (view->slot()) {
       case Slot::Toolbar:
@@ -82,6 +96,7 @@ void App::drawLayout() {
         ImGui::End();
         break;
       case Slot::Tabs:
+      case Slot::Real:
         break;
     }
   }

@@ -10,6 +10,7 @@
 #include <fstream>
 
 #include "app/app.hpp"
+#include "app/real_state_dump.hpp"
 #include "app/state_dump.hpp"
 #include "model/compare.hpp"
 #include "model/scenario_editor.hpp"
@@ -32,6 +33,24 @@ bool keyIndex(const std::string& name, int& index) {
 App::ScriptProgress App::advanceScript() {
   if (!exit_error_.empty()) return ScriptProgress::Failed;
   if (!pointer_frames_.empty()) return ScriptProgress::Running;
+  if (!waiting_real_.empty()) {
+    real_.poll();
+    std::string error;
+    const bool holds = realConditionHolds(error);
+    const auto where = options_.script_path + ":" + std::to_string(wait_real_line_) + ": ";
+    if (!error.empty()) {
+      exit_error_ = where + error;
+      return ScriptProgress::Failed;
+    }
+    if (!holds && std::chrono::steady_clock::now() > wait_real_deadline_) {
+      std::string words;
+      for (const std::string& w : waiting_real_) words += " " + w;
+      exit_error_ = where + "wait-real" + words + ": timed out";
+      return ScriptProgress::Failed;
+    }
+    if (!holds) return ScriptProgress::Running;
+    waiting_real_.clear();
+  }
   if (capture_settle_ > 0) {
     --capture_settle_;
     return ScriptProgress::Running;
@@ -61,7 +80,8 @@ App::ScriptProgress App::advanceScript() {
       return ScriptProgress::Failed;
     }
     if (!ok) std::fprintf(stderr, "procsim-gui: expected failure: %s\n", error.c_str());
-    if (wait_frames_ > 0 || !capture_path_.empty() || !pending_key_.empty() || !pointer_frames_.empty())
+    if (wait_frames_ > 0 || !capture_path_.empty() || !pending_key_.empty() || !pointer_frames_.empty() ||
+        !waiting_real_.empty())
       return ScriptProgress::Running;
   }
   return ScriptProgress::Finished;
@@ -87,6 +107,7 @@ bool App::executeAction(const ScriptAction& action, std::string& error) {
     return false;
   }
   if (verb == "expect-error") return true;
+  if (verb.rfind("real.", 0) == 0 || verb == "wait-real") return executeRealAction(action, error);
   if (verb == "lang") {
     Language language = Language::English;
     if (!parseLanguage(action.args[0], language)) {
@@ -101,6 +122,8 @@ bool App::executeAction(const ScriptAction& action, std::string& error) {
     return true;
   }
   if (verb == "panel") {
+    state_.real.open = action.args[0] == "real";
+    if (state_.real.open) return true;
     if (!parsePanel(action.args[0], state_.panel)) {
       error = "panel: unknown panel '" + action.args[0] + "'";
       return false;
@@ -120,7 +143,9 @@ bool App::executeAction(const ScriptAction& action, std::string& error) {
   }
   if (verb == "dump-state") {
     std::ofstream out(action.args[0]);
-    out << dumpState(session_, state_) << "\n";
+    auto dump = nlohmann::json::parse(dumpState(session_, state_));
+    dump["real"] = dumpRealState(real_, state_.real);
+    out << dump.dump(2) << "\n";
     if (!out) error = action.args[0] + ": cannot write";
     return static_cast<bool>(out);
   }

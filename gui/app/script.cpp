@@ -45,6 +45,21 @@ const std::vector<ScriptVerb> kScriptVerbs = {
     {"screenshot", "r", 0, "save the window as PNG"},
     {"dump-state", "r", 0, "write the session state as JSON"},
     {"expect-error", "", 0, "the previous action must have failed (script goes on)"},
+    {"real.tab", "s", 0, "open the Real panel's tab: children | servers | experiments | replay"},
+    {"real.spawn", "r", 0, "start a child: sleep|burn|alternate|subclass SECONDS, or command WORDS...; [name=N] [daemon=on]"},
+    {"real.join", "r", 0, "join child NAME (or pid) [TIMEOUT_MS, default 1000]"},
+    {"real.terminate", "r", 0, "SIGTERM to child NAME"},
+    {"real.kill", "r", 0, "SIGKILL to child NAME"},
+    {"real.stop", "r", 0, "SIGSTOP to child NAME"},
+    {"real.continue", "r", 0, "SIGCONT to child NAME"},
+    {"real.clear", "", 0, "clear the rows of joined children"},
+    {"real.serve", "r", 0, "start an echo server: tcp|udp [PORT, default 0: a free one]"},
+    {"real.stop-server", "r", 0, "stop server number I (from 1)"},
+    {"real.client", "r", 0, "start N client processes: N [server=I] [load=MESSAGES] [message=TEXT...]"},
+    {"real.demo", "r", 0, "run an experiment: isolation | join | terminate | zombie | two-ways | daemon"},
+    {"real.replay", "r", 1, "run the scenario for real [tick_ms=MS]"},
+    {"real.cancel-replay", "", 0, "cancel a running replay"},
+    {"wait-real", "r", 0, "wait (at most timeout=S, default 15) until: state NAME S | exit NAME CODE | log TEXT | demo NAME | replay | reaped"},
 };
 
 long long ScriptAction::number(std::size_t index) const { return std::atoll(args.at(index).c_str()); }

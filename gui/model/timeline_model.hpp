@@ -21,6 +21,8 @@ enum class SegmentKind : std::uint8_t {
   Ready,      // in the ready queue
   Blocked,    // waiting for IO
   Held,       // core row only: multiprogramming off, the core waits for its blocked process
+  Stopped,    // real processes only: stopped by SIGSTOP (kernel T), alive but not runnable
+  Zombie,     // real processes only: ended, not yet reaped by its parent (kernel Z)
 };
 
 struct Segment {

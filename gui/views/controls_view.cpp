@@ -148,12 +148,20 @@ void drawHelp(const Session& session, bool& open_request) {
   ImGui::EndPopup();
 }
 
-void drawLanguage(AppCommands& app, const Session& session, bool& help_request) {
+void drawLanguage(AppCommands& app, const Session& session, bool& help_request, RealPageState& real) {
   const float scale = ImGui::GetFontSize() / 15.0f;
   const float width = 95.0f * scale;
-  const float help_width = ImGui::CalcTextSize(tr(Str::Help)).x + ImGui::GetStyle().FramePadding.x * 2.0f;
-  ImGui::SameLine(std::max(ImGui::GetCursorPosX(),
-                           ImGui::GetWindowContentRegionMax().x - width - help_width - ImGui::GetStyle().ItemSpacing.x));
+  const float pad = ImGui::GetStyle().FramePadding.x * 2.0f;
+  const float help_width = ImGui::CalcTextSize(tr(Str::Help)).x + pad;
+  const char* real_label = real.open ? tr(Str::RealBack) : tr(Str::RealOpen);
+  const float real_width = ImGui::CalcTextSize(real_label).x + pad;
+  ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - width - help_width - real_width -
+                                                       2.0f * ImGui::GetStyle().ItemSpacing.x));
+  ImGui::PushStyleColor(ImGuiCol_Button, real.open ? ImVec4(0.25f, 0.45f, 0.3f, 1.0f) : ImVec4(0.45f, 0.3f, 0.15f, 1.0f));
+  if (ImGui::Button(real_label)) real.open = !real.open;
+  ImGui::PopStyleColor();
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::RealOpenTooltip));
+  ImGui::SameLine();
   drawHelp(session, help_request);
   ImGui::SameLine();
   ImGui::SetNextItemWidth(width);
@@ -175,12 +183,12 @@ void drawLanguage(AppCommands& app, const Session& session, bool& help_request) 
 void ControlsView::draw(ViewContext& context) {
   if (!context.session.hasScenario()) {
     ImGui::TextUnformatted(tr(Str::NoScenario));
-    drawLanguage(context.app, context.session, context.state.help_requested);
+    drawLanguage(context.app, context.session, context.state.help_requested, context.state.real);
     return;
   }
   drawTransport(context.session);
   drawOptions(context);
-  drawLanguage(context.app, context.session, context.state.help_requested);
+  drawLanguage(context.app, context.session, context.state.help_requested, context.state.real);
 }
 
 }  // namespace gui

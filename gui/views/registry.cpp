@@ -1,5 +1,6 @@
 // Every view of the window, registered in one place (ImHex-style).
 #include "views/all_views.hpp"
+#include "views/real_views.hpp"
 
 #include <cstring>
 
@@ -17,6 +18,7 @@ std::vector<std::unique_ptr<View>> makeViews() {
   views.push_back(std::make_unique<EventLogView>());
   views.push_back(std::make_unique<CompareView>());
   views.push_back(std::make_unique<EditorView>());
+  views.push_back(std::make_unique<RealView>());
   return views;
 }
 

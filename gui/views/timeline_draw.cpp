@@ -56,6 +56,27 @@ void drawSegmentShape(ImDrawList* draw, SegmentKind kind, ImVec2 min, ImVec2 max
       draw->AddRectFilled(min, max, (color & ~IM_COL32_A_MASK) | IM_COL32(0, 0, 0, 60));
       if (detailed && wide) stripes(draw, min, max, (color & ~IM_COL32_A_MASK) | IM_COL32(0, 0, 0, 160));
       break;
+    case SegmentKind::Stopped: {
+      // Paused: an outline with pause bars, in the process's color.
+      draw->AddRect(ImVec2(min.x, min.y + 1), ImVec2(max.x, max.y - 1), color);
+      if (detailed && wide) {
+        for (float x = min.x + 3; x + 2 < max.x; x += 8.0f)
+          draw->AddRectFilled(ImVec2(x, min.y + height * 0.25f), ImVec2(x + 2, max.y - height * 0.25f), color);
+      }
+      break;
+    }
+    case SegmentKind::Zombie: {
+      // Ended but not reaped: a grey band crossed out.
+      const float mid = (min.y + max.y) * 0.5f;
+      draw->AddRectFilled(ImVec2(min.x, mid - height * 0.2f), ImVec2(max.x, mid + height * 0.2f), IM_COL32(110, 110, 120, 255));
+      if (detailed && wide) {
+        for (float x = min.x; x + 6 <= max.x; x += 8.0f) {
+          draw->AddLine(ImVec2(x, min.y + 2), ImVec2(x + 6, max.y - 2), IM_COL32(230, 80, 80, 255));
+          draw->AddLine(ImVec2(x, max.y - 2), ImVec2(x + 6, min.y + 2), IM_COL32(230, 80, 80, 255));
+        }
+      }
+      break;
+    }
   }
 }
 
@@ -94,6 +115,8 @@ std::string showSegmentTooltip(const sim::Scenario& scenario, const SegmentRow& 
     case SegmentKind::Ready: state = tr(sim::State::Ready); break;
     case SegmentKind::Blocked: state = tr(sim::State::Blocked); break;
     case SegmentKind::Held: state = tr(Str::StateHeld); break;
+    case SegmentKind::Stopped: state = tr(Str::StateStopped); break;
+    case SegmentKind::Zombie: state = tr(Str::StateZombie); break;
   }
   const std::string summary = process.name + ": " + state;
   ImGui::TextUnformatted(summary.c_str());

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/strings.hpp"
+#include "model/real_panel.hpp"
 #include "model/session.hpp"
 #include "views/view_state.hpp"
 
@@ -29,11 +30,13 @@ struct ViewContext {
   Session& session;
   ViewState& state;
   AppCommands& app;
+  RealPanel& real;
 };
 
 // Where the layout puts a view. There is no docking in Dear ImGui 1.86:
 // the layout is computed from the window size so that nothing overlaps.
-enum class Slot { Toolbar, Left, LeftLower, Middle, Tabs, Bottom };
+// Real: the whole window below the toolbar, while the Real panel is open.
+enum class Slot { Toolbar, Left, LeftLower, Middle, Tabs, Bottom, Real };
 
 class View {
  public:

@@ -54,6 +54,22 @@ struct ProcessTableState {
   float column_x[kColumns] = {};    // window x where each column starts
 };
 
+// The Real panel (a page in place of the simulator's panes).
+enum class RealTab : int { Children, Servers, Experiments, Replay, Count };
+const char* realTabKey(RealTab tab);  // "children", "servers", "experiments", "replay"
+bool parseRealTab(const std::string& key, RealTab& out);
+
+struct RealPageState {
+  bool open = false;             // the page is shown instead of the simulator's panes
+  RealTab tab = RealTab::Children;
+  bool tab_requested = false;    // select `tab` on the next frame
+  std::string message;           // the last action's error, shown in red
+  std::string experiment;        // the experiment shown (last run)
+  std::string timeline_hover;    // the real timeline's tooltip text
+  int table_rows = 0;            // rows the children table drew last frame
+  float tick_ms = 10.0f;         // Run for real: wall length of one tick
+};
+
 struct ViewState {
   Panel panel = Panel::Processes;
   bool panel_requested = false;         // select `panel` on the next frame
@@ -69,6 +85,7 @@ struct ViewState {
   EditorState editor;
   bool help_requested = false;          // open the help popup (first start)
   std::string notice;                   // why the last option change was refused
+  RealPageState real;
 };
 
 }  // namespace gui

@@ -1,0 +1,109 @@
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+
+#include "views/real_views.hpp"
+
+namespace gui {
+namespace {
+
+Str policyExplanation(const std::string& policy) {
+  if (policy == "fcfs") return Str::ReplayExplainFcfs;
+  if (policy == "sjf" || policy == "srtf") return Str::ReplayExplainSjf;
+  if (policy == "rr") return Str::ReplayExplainRr;
+  if (policy == "priority") return Str::ReplayExplainPriority;
+  return Str::ReplayExplainFcfs;
+}
+
+}  // namespace
+
+void RealReplayView::draw(ViewContext& context) {
+  RealPanel& real = context.real;
+  RealPageState& page = context.state.real;
+  Session& session = context.session;
+  const float scale = ImGui::GetFontSize() / 15.0f;
+  char text[256];
+
+  ImGui::TextUnformatted(tr(Str::ReplayTickLength));
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(110.0f * scale);
+  ImGui::InputFloat("##tick", &page.tick_ms, 1.0f, 5.0f, "%.0f ms");
+  page.tick_ms = std::clamp(page.tick_ms, 1.0f, 1000.0f);
+  ImGui::SameLine();
+  const ReplayStatus status = real.replay.status();
+  ImGui::BeginDisabled(status == ReplayStatus::Running || !session.hasScenario());
+  if (ImGui::Button(tr(Str::ReplayRun))) {
+    std::string error;
+    if (!real.replay.start(session.scenario(), session.timeline(), page.tick_ms, error)) page.message = error;
+  }
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  if (status == ReplayStatus::Running) {
+    if (ImGui::Button(tr(Str::ReplayCancel))) real.replay.cancel();
+    ImGui::SameLine();
+    ImGui::ProgressBar(static_cast<float>(real.replay.progress()), ImVec2(200.0f * scale, 0));
+  } else if (status == ReplayStatus::Failed) {
+    ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.4f, 1.0f), "%s", real.replay.error().c_str());
+  } else if (status == ReplayStatus::Cancelled) {
+    ImGui::TextDisabled("%s", tr(Str::ReplayCancelled));
+  } else {
+    ImGui::TextDisabled("%s", tr(Str::ReplayHint));
+  }
+  if (const auto plan = real.replay.plan()) {
+    ImGui::TextUnformatted(trf(text, sizeof text, Str::ReplayPlanFormat, plan->processes, plan->cpus, plan->estimated_seconds));
+    if (plan->capped) {
+      ImGui::SameLine();
+      ImGui::TextColored(ImVec4(1.0f, 0.75f, 0.35f, 1.0f), "%s",
+                         trf(text, sizeof text, Str::ReplayCappedFormat, plan->cores_requested, plan->cpus));
+    }
+  }
+
+  const ReplayView* view = real.replay.view();
+  if (view == nullptr) return;
+  const real::ReplayResult& result = view->result;
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextDisabled("%s", trf(text, sizeof text, Str::ReplayAboutFormat, result.scenario_name.c_str(),
+                                result.policy.c_str(), result.tick_ms, result.wall_seconds));
+  ImGui::TextUnformatted(tr(policyExplanation(result.policy)));
+  ImGui::TextDisabled("%s", tr(Str::ReplayExplainLinux));
+  for (const std::string& note : result.notes) ImGui::TextColored(ImVec4(1.0f, 0.75f, 0.35f, 1.0f), "%s", note.c_str());
+  ImGui::PopTextWrapPos();
+
+  constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY |
+                                     ImGuiTableFlags_SizingStretchSame;
+  if (ImGui::BeginTable("comparison", 10, kFlags)) {
+    ImGui::TableSetupScrollFreeze(1, 1);
+    for (const Str header : {Str::ColumnName, Str::ColumnBursts, Str::ColumnSimTurnaround, Str::ColumnRealTurnaround,
+                             Str::ColumnSimWaiting, Str::ColumnRealWaiting, Str::ColumnSimResponse, Str::ColumnRealResponse,
+                             Str::ColumnRealCpu, Str::ColumnSlices})
+      ImGui::TableSetupColumn(tr(header));
+    ImGui::TableHeadersRow();
+    for (const real::ReplayComparison& p : result.processes) {
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(p.name.c_str());
+      ImGui::TableNextColumn();
+      ImGui::Text("%lld", static_cast<long long>(p.burst_total));
+      ImGui::TableNextColumn();
+      ImGui::Text("%lld", static_cast<long long>(p.sim_turnaround));
+      ImGui::TableNextColumn();
+      ImGui::Text("%.1f", p.real_turnaround);
+      ImGui::TableNextColumn();
+      ImGui::Text("%lld", static_cast<long long>(p.sim_waiting));
+      ImGui::TableNextColumn();
+      ImGui::Text("%.1f", p.real_waiting);
+      ImGui::TableNextColumn();
+      ImGui::Text("%lld", static_cast<long long>(p.sim_response));
+      ImGui::TableNextColumn();
+      ImGui::Text("%.1f", p.real_response);
+      ImGui::TableNextColumn();
+      ImGui::Text("%lld / %.1f", static_cast<long long>(p.sim_cpu), p.real_cpu);
+      ImGui::TableNextColumn();
+      ImGui::Text("%lld", p.timeslices);
+    }
+    ImGui::EndTable();
+  }
+}
+
+}  // namespace gui

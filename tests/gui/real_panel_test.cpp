@@ -1,0 +1,249 @@
+// The Real panel through the real window under Xvfb: children, servers and
+// clients, an experiment, run-for-real, and nothing left behind on close.
+#include <catch2/catch.hpp>
+
+#include <sys/prctl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "gui_runner.hpp"
+
+using gui_test::runGui;
+using gui_test::shellQuoted;
+using gui_test::TempDir;
+
+namespace {
+
+std::string defaultScenario() { return gui_test::scenariosDir() + "/default.json"; }
+
+// Runs a script on the default scenario; returns the "real" part of `dump`.
+nlohmann::json runScript(const TempDir& dir, const std::string& script, const std::string& dump = "state.json") {
+  const std::string path = dir.write("script.txt", script);
+  const auto result = runGui("--scenario " + shellQuoted(defaultScenario()) + " --script " + shellQuoted(path));
+  INFO(result.output);
+  REQUIRE(result.status == 0);
+  return gui_test::readJson(dir.path(dump))["real"];
+}
+
+nlohmann::json child(const nlohmann::json& real, const std::string& name) {
+  for (const auto& row : real["children"])
+    if (row["name"] == name) return row;
+  FAIL("no child named " << name);
+  return {};
+}
+
+// The kernel's state letter of `pid`, or 0 when there is no such process.
+char stateOf(int pid) {
+  std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+  std::string text;
+  if (!std::getline(stat, text)) return 0;
+  const auto close = text.rfind(')');
+  return close == std::string::npos || close + 2 >= text.size() ? '?' : text[close + 2];
+}
+
+// Processes whose parent is this test process (orphans land here when the
+// test is a child subreaper), other than `known`.
+std::vector<int> childrenOfThisTest() {
+  std::vector<int> found;
+  const std::string me = std::to_string(::getpid());
+  for (const auto& entry : std::filesystem::directory_iterator("/proc")) {
+    const std::string name = entry.path().filename().string();
+    if (name.find_first_not_of("0123456789") != std::string::npos) continue;
+    std::ifstream stat(entry.path() / "stat");
+    std::string text;
+    if (!std::getline(stat, text)) continue;
+    const auto close = text.rfind(')');
+    if (close == std::string::npos) continue;
+    std::istringstream fields(text.substr(close + 2));
+    std::string state, ppid;
+    fields >> state >> ppid;
+    if (ppid == me) found.push_back(std::stoi(name));
+  }
+  return found;
+}
+
+}  // namespace
+
+TEST_CASE("a child started from the Real panel shows its pid in state S, and terminate then join gives exit code -15",
+          "[gui][real]") {
+  TempDir dir;
+  const auto real = runScript(dir,
+      "real.spawn sleep 20 name=sleeper\n"
+      "wait-real state sleeper S\n"
+      "dump-state " + dir.path("started.json").string() + "\n"
+      "real.terminate sleeper\n"
+      "wait-real state sleeper Z\n"
+      "dump-state " + dir.path("zombie.json").string() + "\n"
+      "real.join sleeper 1000\n"
+      "wait-real exit sleeper -15\n"
+      "dump-state " + dir.path("state.json").string() + "\n");
+  const auto started = child(gui_test::readJson(dir.path("started.json"))["real"], "sleeper");
+  CHECK(started["pid"].get<int>() > 0);
+  CHECK(started["kernel_state"] == "S");
+  CHECK(started["model_state"] == "blocked");
+  CHECK(started["ppid"] == gui_test::readJson(dir.path("started.json"))["real"]["gui_pid"]);
+  CHECK(started["alive"] == true);
+  const auto zombie = child(gui_test::readJson(dir.path("zombie.json"))["real"], "sleeper");
+  CHECK(zombie["observed"] == "zombie");
+  CHECK(zombie["alive"] == true);  // not joined yet: still the user's to reap
+  const auto ended = child(real, "sleeper");
+  CHECK(ended["exitcode"] == -15);
+  CHECK(ended["exit_text"] == "-15 (SIGTERM)");
+  CHECK(ended["alive"] == false);
+  CHECK(ended["pid"] == started["pid"]);
+  CHECK(ended["timeline_segments"].get<int>() >= 2);  // Blocked, then Zombie
+}
+
+TEST_CASE("a stopped child shows kernel state T, and continue makes it sleep again", "[gui][real]") {
+  TempDir dir;
+  const auto real = runScript(dir,
+      "real.spawn subclass 20 name=paused\n"
+      "wait-real state paused S\n"
+      "real.stop paused\n"
+      "wait-real state paused T\n"
+      "dump-state " + dir.path("stopped.json").string() + "\n"
+      "real.continue paused\n"
+      "wait-real state paused S\n"
+      "dump-state " + dir.path("state.json").string() + "\n");
+  const auto stopped = child(gui_test::readJson(dir.path("stopped.json"))["real"], "paused");
+  CHECK(stopped["observed"] == "stopped");
+  CHECK(stopped["alive"] == true);
+  CHECK(child(real, "paused")["observed"] == "blocked");
+}
+
+TEST_CASE("an echo server and client processes started from the panel: the replies and the load are in the log",
+          "[gui][real]") {
+  TempDir dir;
+  const auto real = runScript(dir,
+      "real.serve tcp\n"
+      "real.serve udp\n"
+      "real.client 2 message=hello procsim\n"
+      "real.client 1 server=2 message=over udp\n"
+      "real.client 1 load=500\n"
+      "wait-real log reply \"HELLO PROCSIM\"\n"
+      "wait-real log reply \"OVER UDP\"\n"
+      "wait-real log 500 messages, 0 errors\n"
+      "wait-real reaped\n"
+      "dump-state " + dir.path("state.json").string() + "\n");
+  REQUIRE(real["servers"].size() == 2);
+  CHECK(real["servers"][0]["transport"] == "tcp");
+  CHECK(real["servers"][0]["host"] == "127.0.0.1");
+  CHECK(real["servers"][0]["port"].get<int>() > 0);
+  CHECK(real["servers"][0]["pid"] == real["gui_pid"]);
+  CHECK(real["servers"][0]["requests"].get<int>() == 2 + 500);
+  CHECK(real["servers"][1]["requests"].get<int>() == 1);
+  int replies = 0;
+  for (const auto& line : real["log"]) replies += line.get<std::string>().find("reply \"HELLO PROCSIM\"") != std::string::npos;
+  CHECK(replies == 2);
+  int clients = 0;
+  for (const auto& row : real["children"]) {
+    if (row["kind"] != "client") continue;
+    ++clients;
+    CHECK(row["exitcode"] == 0);
+  }
+  CHECK(clients == 4);
+}
+
+TEST_CASE("the source's zombie experiment from the panel shows state Z before join and nothing after", "[gui][real]") {
+  TempDir dir;
+  const auto real = runScript(dir,
+      "real.demo zombie\n"
+      "wait-real demo zombie\n"
+      "dump-state " + dir.path("state.json").string() + "\n");
+  const auto result = real["experiments"]["results"]["zombie"];
+  INFO(result.dump());
+  CHECK(result["error"] == "");
+  CHECK(result["facts"]["state_before_join"] == "Z");
+  CHECK(result["facts"]["state_after_join"] == "gone");
+  CHECK(result["facts"]["pid"].get<int>() > 0);
+  CHECK(real["tab"] == "experiments");
+}
+
+TEST_CASE("run for real on a tiny scenario fills the comparison table and both timelines", "[gui][real]") {
+  TempDir dir;
+  const std::string scenario = dir.write("tiny.json", R"({
+    "name": "tiny", "cores": 1, "policy": {"name": "fcfs"},
+    "processes": [
+      {"name": "a", "arrival": 0, "bursts": [{"cpu": 3}, {"io": 2}, {"cpu": 2}]},
+      {"name": "b", "arrival": 1, "bursts": [{"cpu": 3}]}
+    ]})");
+  const std::string script = dir.write("script.txt",
+      "real.replay tick_ms=5\n"
+      "wait-real replay timeout=60\n"
+      "frames 3\n"
+      "dump-state " + dir.path("state.json").string() + "\n");
+  const auto run = runGui("--scenario " + shellQuoted(scenario) + " --script " + shellQuoted(script));
+  INFO(run.output);
+  REQUIRE(run.status == 0);
+  const auto replay = gui_test::readJson(dir.path("state.json"))["real"]["replay"];
+  INFO(replay.dump());
+  REQUIRE(replay["status"] == "done");
+  REQUIRE(replay["processes"].size() == 2);
+  for (const auto& p : replay["processes"]) {
+    CHECK(p["sim_turnaround"].get<double>() >= p["burst_total"].get<double>());
+    CHECK(p["real_turnaround"].get<double>() >= 0.9 * p["burst_total"].get<double>());
+    CHECK(p["real_waiting"].get<double>() >= 0);
+    CHECK(p["real_response"].get<double>() >= 0);
+  }
+  CHECK(replay["processes"][1]["sim_waiting"] == 2);  // b waits for a's first burst under fcfs on one core
+  CHECK(replay["sim_rows"] == 2);
+  REQUIRE(replay["real_rows"] == 2);
+  for (const auto& segments : replay["real_segments"]) CHECK(segments.get<int>() >= 1);
+}
+
+TEST_CASE("closing the window ends every child and server: nothing outlives it, no zombie is left", "[gui][real]") {
+  // Orphans of the GUI would be re-parented to this process: a subreaper.
+  REQUIRE(::prctl(PR_SET_CHILD_SUBREAPER, 1) == 0);
+  TempDir dir;
+  const std::string script = dir.write("script.txt",
+      "real.spawn sleep 60 name=plain\n"
+      "real.spawn burn 60 name=daemon daemon=on\n"
+      "real.spawn command sh -c \"trap '' TERM; sleep 60\" name=stubborn\n"
+      "real.spawn alternate 60 name=stopped\n"
+      "wait-real state plain S\n"
+      "wait-real state stubborn S\n"
+      "real.stop stopped\n"
+      "wait-real state stopped T\n"
+      "real.spawn sleep 0 name=zombie\n"
+      "wait-real state zombie Z\n"
+      "real.serve tcp\n"
+      "real.client 1 message=bye\n"
+      "wait-real log BYE\n"
+      "dump-state " + dir.path("state.json").string() + "\n");
+  const auto result = runGui("--scenario " + shellQuoted(defaultScenario()) + " --script " + shellQuoted(script));
+  ::prctl(PR_SET_CHILD_SUBREAPER, 0);
+  INFO(result.output);
+  REQUIRE(result.status == 0);
+  CHECK(result.output.find("every child reaped") != std::string::npos);
+  CHECK(result.output.find("1 server(s) shut down") != std::string::npos);
+  const auto real = gui_test::readJson(dir.path("state.json"))["real"];
+  REQUIRE(real["children"].size() == 6);
+  for (const auto& row : real["children"]) {
+    INFO(row.dump());
+    CHECK(stateOf(row["pid"].get<int>()) == 0);
+  }
+  // xvfb-run ends its Xvfb without waiting for it: that one is the harness's.
+  std::vector<int> orphans;
+  std::string names;
+  for (const int pid : childrenOfThisTest()) {
+    std::ifstream cmdline("/proc/" + std::to_string(pid) + "/cmdline");
+    std::string text;
+    std::getline(cmdline, text);
+    if (text.rfind("Xvfb", 0) == 0) {
+      ::waitpid(pid, nullptr, 0);
+      continue;
+    }
+    orphans.push_back(pid);
+    names += std::to_string(pid) + " " + stateOf(pid) + " " + text + "; ";
+    ::kill(pid, SIGKILL);  // leave nothing behind either way
+    ::waitpid(pid, nullptr, 0);
+  }
+  INFO(names);
+  CHECK(orphans.empty());
+}
