@@ -4,7 +4,7 @@
 
 #include "commands.hpp"
 #include "real_commands.hpp"
-#include "real_demos.hpp"
+#include "real/demos.hpp"
 
 namespace cli {
 
@@ -12,14 +12,14 @@ void addRealDemoCommand(CLI::App& real, int& status) {
   auto name = std::make_shared<std::string>();
   auto format = std::make_shared<std::string>("text");
   std::vector<std::string> names;
-  for (const auto& [demo, run] : realDemos()) names.push_back(demo);
+  for (const auto& [demo, run] : real::realDemos()) names.push_back(demo);
   CLI::App* cmd = real.add_subcommand("demo", "Run one of the source's multiprocessing experiments for real");
   cmd->add_option("NAME", *name, "isolation, join, terminate, zombie, two-ways or daemon")
       ->required()
       ->check(CLI::IsMember(names));
   cmd->add_option("--format", *format, "text or json")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
   cmd->callback([name, format, &status] {
-    DemoReport report = realDemos().at(*name)();
+    real::DemoReport report = real::realDemos().at(*name)();
     if (*format == "json") {
       report.json["demo"] = *name;
       std::cout << report.json.dump() << "\n";

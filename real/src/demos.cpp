@@ -1,4 +1,4 @@
-#include "real_demos.hpp"
+#include "real/demos.hpp"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -11,7 +11,7 @@
 #include "real/process.hpp"
 #include "real/process_info.hpp"
 
-namespace cli {
+namespace real {
 
 namespace {
 
@@ -265,4 +265,4 @@ const std::map<std::string, std::function<DemoReport()>>& realDemos() {
   return demos;
 }
 
-}  // namespace cli
+}  // namespace real

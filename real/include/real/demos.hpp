@@ -1,5 +1,6 @@
-// cli/real_demos.hpp: the source material's multiprocessing experiments, run
-// for real. Each returns what happened, as text lines and as JSON.
+// real/demos.hpp: the source material's multiprocessing experiments, run
+// for real. Each returns what happened, as text lines and as JSON. Used by
+// `procsim real demo` and by the GUI's Real panel.
 #pragma once
 
 #include <functional>
@@ -8,7 +9,7 @@
 #include <string>
 #include <vector>
 
-namespace cli {
+namespace real {
 
 struct DemoReport {
   std::vector<std::string> lines;  // the text output, one line each
@@ -18,4 +19,4 @@ struct DemoReport {
 // Demo name -> experiment: isolation, join, terminate, zombie, two-ways, daemon.
 const std::map<std::string, std::function<DemoReport()>>& realDemos();
 
-}  // namespace cli
+}  // namespace real
