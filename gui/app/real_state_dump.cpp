@@ -21,7 +21,7 @@ json childJson(const ChildRow& row) {
               {"kernel_state", row.info ? std::string(1, row.info->state) : std::string()},
               {"observed", std::string(real::name(row.observed))},
               {"model_state", std::string(sim::name(real::to_sim_state(row.observed)))},
-              {"alive", !row.joined},
+              {"alive", childAlive(row)},
               {"joined", row.joined},
               {"exitcode", row.exitcode ? json(*row.exitcode) : json()},
               {"exit_text", describeExitCode(row.exitcode)},

@@ -37,6 +37,8 @@ void extendTimeline(SegmentRow& row, SegmentKind kind, long long now_ms, sim::Pr
 
 }  // namespace
 
+bool childAlive(const ChildRow& row) { return !row.joined && row.observed != real::ObservedState::Zombie; }
+
 std::string describeExitCode(const std::optional<int>& exitcode) {
   if (!exitcode) return {};
   std::string text = std::to_string(*exitcode);

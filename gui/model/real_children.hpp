@@ -44,6 +44,9 @@ struct ChildRow {
   bool cleared = false;
 };
 
+// Python's is_alive(): started, and neither ended (a zombie has ended) nor reaped.
+bool childAlive(const ChildRow& row);
+
 // What a child's exit code means: "0", "-15 (SIGTERM)", "" while unknown.
 std::string describeExitCode(const std::optional<int>& exitcode);
 

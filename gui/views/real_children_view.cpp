@@ -36,6 +36,18 @@ ImVec4 observedColor(real::ObservedState state) {
 
 double ms(std::chrono::nanoseconds time) { return static_cast<double>(time.count()) / 1e6; }
 
+void tooltip(Str text) {
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", tr(text));
+}
+
+// The model's notes ("joined", "join timed out", "sent SIGTERM") in the current language.
+std::string noteText(const std::string& note) {
+  if (note == "joined") return tr(Str::NoteJoined);
+  if (note == "join timed out") return tr(Str::NoteJoinTimedOut);
+  if (note.rfind("sent ", 0) == 0) return std::string(tr(Str::NoteSent)) + " " + note.substr(5);
+  return note;
+}
+
 }  // namespace
 
 void RealChildrenView::draw(ViewContext& context) {
@@ -99,13 +111,14 @@ void RealChildrenView::draw(ViewContext& context) {
   constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY |
                                      ImGuiTableFlags_ScrollX | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_Resizable;
   int drawn = 0;
+  ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(3.0f * scale, ImGui::GetStyle().CellPadding.y));
   if (ImGui::BeginTable("children", 15, kFlags)) {
     ImGui::TableSetupScrollFreeze(1, 1);
     const Str headers[] = {Str::ColumnName,   Str::ColumnPid,     Str::ColumnPpid,   Str::ColumnKernelState,
                            Str::ColumnModel,  Str::ColumnAlive,   Str::ColumnExit,   Str::ColumnDaemon,
                            Str::ColumnCpu,    Str::ColumnRss,     Str::ColumnRun,    Str::ColumnWait,
                            Str::ColumnSlices, Str::ColumnWatch,   Str::ColumnActions};
-    const float widths[] = {80, 50, 50, 95, 140, 40, 110, 50, 65, 70, 60, 95, 50, 35, 0};
+    const float widths[] = {80, 48, 48, 92, 128, 36, 100, 44, 60, 62, 55, 78, 45, 30, 0};
     for (std::size_t c = 0; c < std::size(headers); ++c)
       ImGui::TableSetupColumn(tr(headers[c]), widths[c] > 0 ? ImGuiTableColumnFlags_WidthFixed : 0, widths[c] * scale);
     ImGui::TableHeadersRow();
@@ -145,7 +158,7 @@ void RealChildrenView::draw(ViewContext& context) {
         ImGui::TextUnformatted(observed);
       ImGui::PopStyleColor();
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(row.joined ? tr(Str::No) : tr(Str::Yes));
+      ImGui::TextUnformatted(childAlive(row) ? tr(Str::Yes) : tr(Str::No));
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(describeExitCode(row.exitcode).c_str());
       ImGui::TableNextColumn();
@@ -168,24 +181,30 @@ void RealChildrenView::draw(ViewContext& context) {
       std::string error;
       if (ImGui::SmallButton(tr(Str::ActionJoin)))
         real.children.join(i, std::chrono::milliseconds(join_timeout_ms_), error);
-      ImGui::SameLine();
-      if (ImGui::SmallButton(tr(Str::ActionTerminate))) real.children.signal(i, SIGTERM, error);
-      ImGui::SameLine();
-      if (ImGui::SmallButton(tr(Str::ActionKill))) real.children.signal(i, SIGKILL, error);
-      ImGui::SameLine();
-      if (ImGui::SmallButton(tr(Str::ActionStop))) real.children.signal(i, SIGSTOP, error);
-      ImGui::SameLine();
-      if (ImGui::SmallButton(tr(Str::ActionContinue))) real.children.signal(i, SIGCONT, error);
+      tooltip(Str::TipJoin);
+      const struct {
+        Str label, tip;
+        int signal_number;
+      } signals[] = {{Str::ActionTerminate, Str::TipTerminate, SIGTERM},
+                     {Str::ActionKill, Str::TipKill, SIGKILL},
+                     {Str::ActionStop, Str::TipStop, SIGSTOP},
+                     {Str::ActionContinue, Str::TipContinue, SIGCONT}};
+      for (const auto& action : signals) {
+        ImGui::SameLine();
+        if (ImGui::SmallButton(tr(action.label))) real.children.signal(i, action.signal_number, error);
+        tooltip(action.tip);
+      }
       ImGui::EndDisabled();
       if (!row.note.empty()) {
         ImGui::SameLine();
-        ImGui::TextDisabled("%s", row.note.c_str());
+        ImGui::TextDisabled("%s", noteText(row.note).c_str());
       }
       if (!error.empty()) page.message = error;
       ImGui::PopID();
     }
     ImGui::EndTable();
   }
+  ImGui::PopStyleVar();
   page.table_rows = drawn;
 }
 

@@ -1,6 +1,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 #include "views/real_views.hpp"
@@ -62,16 +63,12 @@ void RealReplayView::draw(ViewContext& context) {
   const ReplayView* view = real.replay.view();
   if (view == nullptr) return;
   const real::ReplayResult& result = view->result;
-  ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextDisabled("%s", trf(text, sizeof text, Str::ReplayAboutFormat, result.scenario_name.c_str(),
-                                result.policy.c_str(), result.tick_ms, result.wall_seconds));
-  ImGui::TextUnformatted(tr(policyExplanation(result.policy)));
-  ImGui::TextDisabled("%s", tr(Str::ReplayExplainLinux));
-  for (const std::string& note : result.notes) ImGui::TextColored(ImVec4(1.0f, 0.75f, 0.35f, 1.0f), "%s", note.c_str());
-  ImGui::PopTextWrapPos();
+  // The table on the left, what it means on the right.
+  const float table_width = std::floor(ImGui::GetContentRegionAvail().x * 0.62f);
+  ImGui::BeginChild("replay-table", ImVec2(table_width, 0), false);
 
   constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY |
-                                     ImGuiTableFlags_SizingStretchSame;
+                                     ImGuiTableFlags_SizingStretchProp;
   if (ImGui::BeginTable("comparison", 10, kFlags)) {
     ImGui::TableSetupScrollFreeze(1, 1);
     for (const Str header : {Str::ColumnName, Str::ColumnBursts, Str::ColumnSimTurnaround, Str::ColumnRealTurnaround,
@@ -104,6 +101,17 @@ void RealReplayView::draw(ViewContext& context) {
     }
     ImGui::EndTable();
   }
+  ImGui::EndChild();
+  ImGui::SameLine();
+  ImGui::BeginChild("replay-explain", ImVec2(0, 0), false);
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextDisabled("%s", trf(text, sizeof text, Str::ReplayAboutFormat, result.scenario_name.c_str(),
+                                result.policy.c_str(), result.tick_ms, result.wall_seconds));
+  ImGui::TextUnformatted(tr(policyExplanation(result.policy)));
+  ImGui::TextUnformatted(tr(Str::ReplayExplainLinux));
+  for (const std::string& note : result.notes) ImGui::TextColored(ImVec4(1.0f, 0.75f, 0.35f, 1.0f), "%s", note.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::EndChild();
 }
 
 }  // namespace gui

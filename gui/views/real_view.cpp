@@ -32,7 +32,7 @@ void RealView::draw(ViewContext& context) {
   RealPageState& page = context.state.real;
   const float total = ImGui::GetContentRegionAvail().y;
   // The replay's two timelines need more room than the live one.
-  const float top_share = page.tab == RealTab::Replay ? 0.42f : 0.58f;
+  const float top_share = page.tab == RealTab::Replay ? 0.37f : 0.58f;
   ImGui::BeginChild("real-top", ImVec2(0, std::floor(total * top_share)), false);
   if (!page.message.empty()) {
     ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.4f, 1.0f), "%s", page.message.c_str());

@@ -91,7 +91,8 @@ TEST_CASE("a child started from the Real panel shows its pid in state S, and ter
   CHECK(started["alive"] == true);
   const auto zombie = child(gui_test::readJson(dir.path("zombie.json"))["real"], "sleeper");
   CHECK(zombie["observed"] == "zombie");
-  CHECK(zombie["alive"] == true);  // not joined yet: still the user's to reap
+  CHECK(zombie["alive"] == false);   // it has ended, as is_alive() would say...
+  CHECK(zombie["joined"] == false);  // ...but nobody reaped it behind the user's back
   const auto ended = child(real, "sleeper");
   CHECK(ended["exitcode"] == -15);
   CHECK(ended["exit_text"] == "-15 (SIGTERM)");
