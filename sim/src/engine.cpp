@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "engine_impl.hpp"
+#include "huge_pages.hpp"
 #include "sim/policies.hpp"
 #include "sim/scenario_json.hpp"
 
@@ -21,6 +22,8 @@ Engine::Impl::Impl(Scenario s, EngineOptions o) : scenario(std::move(s)), option
     p.priority = spec.priority;
     p.burst_count = static_cast<std::uint32_t>(spec.bursts.size());
   }
+  adviseHugePages(state.processes.data(), count * sizeof(ProcessRuntime));
+  adviseHugePages(scenario.processes.data(), count * sizeof(ProcessSpec));
   state.cores.resize(static_cast<std::size_t>(scenario.cores));
   state.idle_cores = scenario.cores;
   std::vector<std::pair<Tick, ProcessId>> by_arrival(count);

@@ -102,6 +102,7 @@ void Engine::Impl::admitAndWake(Tick t) {
     entering.push_back(io.front().process);
     std::pop_heap(io.begin(), io.end(), ioEventLater);
     io.pop_back();
+    if (!io.empty()) prefetchProcess(io.front().process);
   }
   while (state.next_arrival < state.arrival_order.size()) {
     const ProcessId id = state.arrival_order[state.next_arrival];
