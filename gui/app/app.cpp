@@ -10,6 +10,7 @@
 #include <ctime>
 #include <filesystem>
 
+#include "app/stop_signals.hpp"
 #include "model/presets.hpp"
 
 namespace gui {
@@ -40,7 +41,11 @@ int App::run() {
   const bool scripted = !script_.empty();
   double last_time = glfwGetTime();
   int quiet_frames = 3;
+  installStopSignals();
   while (true) {
+    const bool real_busy = real_.busy();
+    setCleanupPending(real_busy);
+    if (stopRequested()) break;  // SIGINT/SIGTERM/SIGHUP: close as the close button does
     if (scripted) {
       glfwPollEvents();
       const ScriptProgress progress = advanceScript();
@@ -57,7 +62,7 @@ int App::run() {
     // Sleep while nothing moves; keep drawing a few frames after input.
     if (session_.playing() || quiet_frames > 0) {
       glfwPollEvents();
-    } else if (real_.busy()) {
+    } else if (real_busy) {
       glfwWaitEventsTimeout(RealPanel::kPollPeriod.count() / 1000.0);  // live rows redraw at the poll rate
     } else {
       glfwWaitEvents();
@@ -69,7 +74,7 @@ int App::run() {
     last_time = now;
     if (!session_.playing()) --quiet_frames;
   }
-  const int status = options_.bench_frames > 0 ? benchmark() : kExitOk;
+  const int status = stopRequested() ? kExitOk : options_.bench_frames > 0 ? benchmark() : kExitOk;
   saveOnExit();
   closeRealPanel();
   return status;

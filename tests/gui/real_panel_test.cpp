@@ -11,6 +11,7 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include "gui_runner.hpp"
 
@@ -247,4 +248,39 @@ TEST_CASE("closing the window ends every child and server: nothing outlives it, 
   }
   INFO(names);
   CHECK(orphans.empty());
+}
+
+TEST_CASE("SIGTERM to the window with a live child closes it like the close button: the child is ended and reaped",
+          "[gui][real]") {
+  TempDir dir;
+  const auto dump = dir.path("state.json");
+  const std::string script = dir.write("script.txt",
+      "real.spawn sleep 60 name=left\n"
+      "wait-real state left S\n"
+      "dump-state " + dump.string() + "\n"
+      "wait-real log never-appears timeout=60\n");
+  gui_test::RunResult result;
+  std::thread gui([&] {
+    result = runGui("--scenario " + shellQuoted(defaultScenario()) + " --script " + shellQuoted(script));
+  });
+  nlohmann::json real;
+  for (int i = 0; i < 300 && real.is_null(); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    std::error_code ignored;
+    if (std::filesystem::file_size(dump, ignored) > 0) {
+      try {
+        real = gui_test::readJson(dump)["real"];
+      } catch (const std::exception&) {
+        real = nullptr;  // still being written
+      }
+    }
+  }
+  const int gui_pid = real.is_null() ? 0 : real["gui_pid"].get<int>();
+  if (gui_pid > 0) ::kill(gui_pid, SIGTERM);
+  gui.join();
+  REQUIRE(gui_pid > 0);
+  INFO(result.output);
+  CHECK(result.status == 0);
+  CHECK(result.output.find("every child reaped") != std::string::npos);
+  CHECK(stateOf(child(real, "left")["pid"].get<int>()) == 0);
 }
