@@ -59,7 +59,7 @@ std::string drawStateRows(const char* id, const std::vector<StateRow>& rows, con
   ImGui::BeginChild(id, ImVec2(0, height), false, ImGuiWindowFlags_NoScrollWithMouse);
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const float label_width = 130.0f * scale;
-  const float row_height = std::floor(ImGui::GetFontSize() + 5.0f * scale);
+  const float row_height = std::floor(ImGui::GetFontSize() + 3.0f * scale);
   const float ruler_height = ImGui::GetFontSize() + 4.0f;
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const float width = ImGui::GetContentRegionAvail().x;
