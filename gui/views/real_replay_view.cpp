@@ -109,6 +109,7 @@ void RealReplayView::draw(ViewContext& context) {
                                 result.policy.c_str(), result.tick_ms, result.wall_seconds));
   ImGui::TextUnformatted(tr(policyExplanation(result.policy)));
   ImGui::TextUnformatted(tr(Str::ReplayExplainLinux));
+  ImGui::TextDisabled("%s", tr(Str::ReplayRealRowsNote));
   for (const std::string& note : result.notes) ImGui::TextColored(ImVec4(1.0f, 0.75f, 0.35f, 1.0f), "%s", note.c_str());
   ImGui::PopTextWrapPos();
   ImGui::EndChild();

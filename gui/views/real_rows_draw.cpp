@@ -74,6 +74,7 @@ std::string drawStateRows(const char* id, const std::vector<StateRow>& rows, con
   draw->PushClipRect(ImVec2(plot_x0, origin.y), ImVec2(plot_x0 + plot_width, origin.y + ruler_height), true);
   for (double v = std::floor(axis.first / step) * step; v <= axis.last; v += step) {
     const float x = xOf(v);
+    if (x < plot_x0) continue;  // left of the plot: its label would be cut
     draw->AddLine(ImVec2(x, origin.y + ruler_height - 4), ImVec2(x, origin.y + ruler_height), IM_COL32(180, 180, 190, 255));
     char label[32];
     std::snprintf(label, sizeof label, "%g%s", std::round(v / axis.label_divisor * 1000.0) / 1000.0, axis.suffix);
