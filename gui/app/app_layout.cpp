@@ -25,9 +25,12 @@ struct Layout {
   Rect toolbar, left, left_lower, middle, tabs, bottom;
 };
 
-Layout computeLayout(ImVec2 display) {
+Layout computeLayout(ImVec2 display, int toolbar_rows) {
   const ImGuiStyle& style = ImGui::GetStyle();
-  const float toolbar = ImGui::GetFrameHeight() * 2.0f + style.ItemSpacing.y + style.WindowPadding.y * 2.0f;
+  // The toolbar says how many rows it needed last frame (Help and the
+  // language wrap to a third row on a narrow window).
+  const auto rows = static_cast<float>(toolbar_rows);
+  const float toolbar = ImGui::GetFrameHeight() * rows + style.ItemSpacing.y * (rows - 1.0f) + style.WindowPadding.y * 2.0f;
   const float rest = display.y - toolbar;
   const float middle_height = std::max(rest * 0.5f, std::min(rest, 300.0f * ImGui::GetIO().FontGlobalScale));
   const float bottom_height = rest - middle_height;
@@ -56,7 +59,7 @@ bool beginPane(const Rect& rect, const char* title, const char* id, ImGuiWindowF
 
 void App::drawLayout() {
   ViewContext context{session_, state_, *this, real_};
-  const Layout layout = computeLayout(ImGui::GetIO().DisplaySize);
+  const Layout layout = computeLayout(ImGui::GetIO().DisplaySize, state_.toolbar_rows);
   if (state_.real.open) {
     // The Real panel takes the whole window below the toolbar.
     const Rect page{layout.left.pos, {layout.toolbar.size.x, layout.bottom.pos.y + layout.bottom.size.y - layout.left.pos.y}};

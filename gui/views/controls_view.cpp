@@ -15,7 +15,19 @@ void helpTooltip(Str text) {
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(text));
 }
 
-void drawTransport(Session& session) {
+// The page switch: the Real panel, or back to the simulator.
+float realToggleWidth(const RealPageState& real) {
+  return ImGui::CalcTextSize(real.open ? tr(Str::RealBack) : tr(Str::RealOpen)).x + ImGui::GetStyle().FramePadding.x * 2.0f;
+}
+
+void drawRealToggle(RealPageState& real) {
+  ImGui::PushStyleColor(ImGuiCol_Button, real.open ? ImVec4(0.25f, 0.45f, 0.3f, 1.0f) : ImVec4(0.45f, 0.3f, 0.15f, 1.0f));
+  if (ImGui::Button(real.open ? tr(Str::RealBack) : tr(Str::RealOpen))) real.open = !real.open;
+  ImGui::PopStyleColor();
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::RealOpenTooltip));
+}
+
+void drawTransport(Session& session, RealPageState& real) {
   const float scale = ImGui::GetFontSize() / 15.0f;
   if (ImGui::Button(session.playing() ? tr(Str::Pause) : tr(Str::Play), ImVec2(70.0f * scale, 0)))
     session.setPlaying(!session.playing());
@@ -58,8 +70,10 @@ void drawTransport(Session& session) {
   ImGui::SameLine();
   long long tick = session.tick();
   const long long low = -1, high = session.endTick();
-  ImGui::SetNextItemWidth(-1.0f);
+  ImGui::SetNextItemWidth(-(realToggleWidth(real) + ImGui::GetStyle().ItemSpacing.x));
   if (ImGui::SliderScalar("##tick", ImGuiDataType_S64, &tick, &low, &high, "%lld")) session.seek(tick);
+  ImGui::SameLine();
+  drawRealToggle(real);
 }
 
 void drawOptions(ViewContext& context) {
@@ -148,20 +162,17 @@ void drawHelp(const Session& session, bool& open_request) {
   ImGui::EndPopup();
 }
 
-void drawLanguage(AppCommands& app, const Session& session, bool& help_request, RealPageState& real) {
+void drawLanguage(AppCommands& app, const Session& session, bool& help_request, int& toolbar_rows) {
   const float scale = ImGui::GetFontSize() / 15.0f;
   const float width = 95.0f * scale;
-  const float pad = ImGui::GetStyle().FramePadding.x * 2.0f;
-  const float help_width = ImGui::CalcTextSize(tr(Str::Help)).x + pad;
-  const char* real_label = real.open ? tr(Str::RealBack) : tr(Str::RealOpen);
-  const float real_width = ImGui::CalcTextSize(real_label).x + pad;
-  ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - width - help_width - real_width -
-                                                       2.0f * ImGui::GetStyle().ItemSpacing.x));
-  ImGui::PushStyleColor(ImGuiCol_Button, real.open ? ImVec4(0.25f, 0.45f, 0.3f, 1.0f) : ImVec4(0.45f, 0.3f, 0.15f, 1.0f));
-  if (ImGui::Button(real_label)) real.open = !real.open;
-  ImGui::PopStyleColor();
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::RealOpenTooltip));
-  ImGui::SameLine();
+  const float help_width = ImGui::CalcTextSize(tr(Str::Help)).x + ImGui::GetStyle().FramePadding.x * 2.0f;
+  // Right-aligned, never over the last option: when the window is too
+  // narrow the group goes on a third row (the layout follows next frame).
+  const float after_last = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + ImGui::GetStyle().ItemSpacing.x;
+  const float right = ImGui::GetWindowContentRegionMax().x - width - help_width - ImGui::GetStyle().ItemSpacing.x;
+  toolbar_rows = right >= after_last ? 2 : 3;
+  if (toolbar_rows == 2) ImGui::SameLine(right);
+  else ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), right));
   drawHelp(session, help_request);
   ImGui::SameLine();
   ImGui::SetNextItemWidth(width);
@@ -183,12 +194,14 @@ void drawLanguage(AppCommands& app, const Session& session, bool& help_request, 
 void ControlsView::draw(ViewContext& context) {
   if (!context.session.hasScenario()) {
     ImGui::TextUnformatted(tr(Str::NoScenario));
-    drawLanguage(context.app, context.session, context.state.help_requested, context.state.real);
+    ImGui::SameLine();
+    drawRealToggle(context.state.real);
+    drawLanguage(context.app, context.session, context.state.help_requested, context.state.toolbar_rows);
     return;
   }
-  drawTransport(context.session);
+  drawTransport(context.session, context.state.real);
   drawOptions(context);
-  drawLanguage(context.app, context.session, context.state.help_requested, context.state.real);
+  drawLanguage(context.app, context.session, context.state.help_requested, context.state.toolbar_rows);
 }
 
 }  // namespace gui

@@ -118,7 +118,7 @@ void RealChildrenView::draw(ViewContext& context) {
                            Str::ColumnModel,  Str::ColumnAlive,   Str::ColumnExit,   Str::ColumnDaemon,
                            Str::ColumnCpu,    Str::ColumnRss,     Str::ColumnRun,    Str::ColumnWait,
                            Str::ColumnSlices, Str::ColumnWatch,   Str::ColumnActions};
-    const float widths[] = {80, 48, 48, 92, 128, 36, 100, 44, 60, 62, 55, 78, 45, 30, 0};
+    const float widths[] = {80, 48, 48, 92, 142, 36, 92, 44, 60, 62, 55, 78, 45, 30, 0};
     for (std::size_t c = 0; c < std::size(headers); ++c)
       ImGui::TableSetupColumn(tr(headers[c]), widths[c] > 0 ? ImGuiTableColumnFlags_WidthFixed : 0, widths[c] * scale);
     ImGui::TableHeadersRow();

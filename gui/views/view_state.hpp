@@ -86,6 +86,7 @@ struct ViewState {
   bool help_requested = false;          // open the help popup (first start)
   std::string notice;                   // why the last option change was refused
   RealPageState real;
+  int toolbar_rows = 2;                 // 3 when the window is too narrow for the second row (set by the toolbar)
 };
 
 }  // namespace gui
