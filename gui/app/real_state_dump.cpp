@@ -75,7 +75,7 @@ json dumpRealState(RealPanel& real, const RealPageState& page) {
     results[name] = {{"done", result.done}, {"error", result.error}, {"seconds", result.seconds}, {"facts", result.facts},
                      {"lines", result.lines}};
   }
-  out["experiments"] = {{"source", RealExperiments::source()}, {"running", real.experiments.running()}, {"results", results}};
+  out["experiments"] = {{"running", real.experiments.running()}, {"results", results}};
   json replay = {{"status", replayStatusKey(real.replay.status())}, {"error", real.replay.error()}};
   if (const auto plan = real.replay.plan())
     replay["plan"] = {{"processes", plan->processes},

@@ -14,7 +14,7 @@ namespace gui {
 // daemon, cpu_ms, rss_bytes, run_ms, wait_ms, timeslices, watch,
 // timeline_segments, note, cleared}], servers[{transport, host, port, pid,
 // running, active_connections, handler_threads, requests}], log[lines],
-// experiments{source, running, results{name: {done, error, seconds, facts}}},
+// experiments{running, results{name: {done, error, seconds, facts}}},
 // replay{status, error, plan{...}, processes[{...}], sim_rows, real_rows,
 // real_segments}, timeline_hover, table_rows.
 nlohmann::json dumpRealState(RealPanel& real, const RealPageState& page);

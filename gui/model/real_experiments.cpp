@@ -1,86 +1,13 @@
 #include "model/real_experiments.hpp"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <chrono>
-#include <filesystem>
 
-#include "real/process.hpp"
-
-#if __has_include("real/demos.hpp")
 #include "real/demos.hpp"
-#define PROCSIM_GUI_HAS_REAL_DEMOS 1
-#else
-#define PROCSIM_GUI_HAS_REAL_DEMOS 0
-#endif
 
 namespace gui {
 namespace {
 
-#if !PROCSIM_GUI_HAS_REAL_DEMOS
-// The procsim CLI: beside this program (an install), in the build tree, or on PATH.
-std::string cliPath() {
-  std::error_code ignored;
-  const auto self = std::filesystem::read_symlink("/proc/self/exe", ignored);
-  for (const auto& candidate : {self.parent_path() / "procsim", self.parent_path().parent_path() / "cli" / "procsim"})
-    if (std::filesystem::is_regular_file(candidate, ignored)) return candidate.string();
-#ifdef PROCSIM_CLI_PATH
-  if (std::filesystem::is_regular_file(PROCSIM_CLI_PATH, ignored)) return PROCSIM_CLI_PATH;
-#endif
-  return "procsim";
-}
-
-// Runs `procsim real demo NAME --format json` with its stdout on a pipe.
-ExperimentResult runThroughCli(const std::string& name) {
-  ExperimentResult result;
-  int fds[2];
-  if (::pipe2(fds, O_CLOEXEC) != 0) {
-    result.error = "cannot create a pipe";
-    return result;
-  }
-  const int out = fds[1];
-  const std::string program = cliPath();
-  real::Process child([out, program, name] {
-    ::dup2(out, 1);
-    const char* argv[] = {program.c_str(), "real", "demo", name.c_str(), "--format", "json", nullptr};
-    ::execvp(argv[0], const_cast<char* const*>(argv));
-    return 127;
-  }, "demo-" + name);
-  child.keep_fd(out);
-  try {
-    child.start();
-  } catch (const std::exception& e) {
-    ::close(fds[0]);
-    ::close(fds[1]);
-    result.error = e.what();
-    return result;
-  }
-  ::close(out);
-  std::string text;
-  char buffer[1024];
-  for (ssize_t got; (got = ::read(fds[0], buffer, sizeof buffer)) > 0;) text.append(buffer, static_cast<std::size_t>(got));
-  ::close(fds[0]);
-  if (!child.join(std::chrono::seconds(20))) {
-    child.kill();
-    child.join();
-  }
-  if (child.exitcode() != 0) {
-    result.error = program + " real demo " + name + " ended with exit code " + std::to_string(child.exitcode().value_or(-1));
-    return result;
-  }
-  try {
-    result.facts = nlohmann::json::parse(text);
-    result.facts.erase("demo");
-  } catch (const std::exception& e) {
-    result.error = std::string("unreadable report: ") + e.what();
-  }
-  return result;
-}
-#endif
-
 ExperimentResult runExperiment(const std::string& name) {
-#if PROCSIM_GUI_HAS_REAL_DEMOS
   ExperimentResult result;
   try {
     auto report = real::realDemos().at(name)();
@@ -90,9 +17,6 @@ ExperimentResult runExperiment(const std::string& name) {
     result.error = e.what();
   }
   return result;
-#else
-  return runThroughCli(name);
-#endif
 }
 
 }  // namespace
@@ -101,8 +25,6 @@ const std::vector<std::string>& experimentNames() {
   static const std::vector<std::string> names{"isolation", "join", "terminate", "zombie", "two-ways", "daemon"};
   return names;
 }
-
-const char* RealExperiments::source() { return PROCSIM_GUI_HAS_REAL_DEMOS ? "library" : "cli"; }
 
 RealExperiments::RealExperiments() = default;
 

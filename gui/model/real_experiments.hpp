@@ -1,9 +1,8 @@
 // gui/model/real_experiments.hpp: the source material's multiprocessing
 // experiments (isolation, join placement, terminate then is_alive, zombie,
 // two ways to start, daemon), run one at a time on a worker thread so the
-// window keeps drawing. They come from the real library's demos
-// (real/demos.hpp) when this build has it, else from `procsim real demo
-// NAME --format json` run as a child process.
+// window keeps drawing. They are the real library's (real/demos.hpp), the
+// same as `procsim real demo NAME`.
 #pragma once
 
 #include <map>
@@ -19,7 +18,7 @@ struct ExperimentResult {
   bool running = false;
   bool done = false;
   std::string error;               // the experiment could not run
-  std::vector<std::string> lines;  // the library's own text (English), when available
+  std::vector<std::string> lines;  // the library's own text (English)
   nlohmann::json facts;            // the experiment's JSON: pids and values
   double seconds = 0;              // how long it took
 };
@@ -40,7 +39,6 @@ class RealExperiments {
   bool running() const;
   void finish();  // waits for a running experiment
   ExperimentResult result(const std::string& name) const;  // a copy
-  static const char* source();  // "library" or "cli"
 
  private:
   mutable std::mutex mutex_;
