@@ -2,53 +2,15 @@
 
 #include <thread>
 
-namespace real {
+#include "state_walk.hpp"
 
-namespace {
+namespace real {
 
 using sim::State;
 using sim::TransitionKind;
-
-// The one textbook transition that leaves `from` on the way to `to`.
-TransitionKind nextStep(State from, State to) {
-  switch (from) {
-    case State::New: return TransitionKind::Admit;
-    case State::Ready: return TransitionKind::Dispatch;
-    case State::Blocked: return TransitionKind::Wakeup;
-    case State::Running:
-      if (to == State::Ready) return TransitionKind::Preempt;
-      if (to == State::Blocked) return TransitionKind::Block;
-      return TransitionKind::Exit;
-    case State::Terminated: break;
-  }
-  return TransitionKind::Exit;
-}
-
-State after(TransitionKind kind) {
-  switch (kind) {
-    case TransitionKind::Admit:
-    case TransitionKind::Preempt:
-    case TransitionKind::Wakeup: return State::Ready;
-    case TransitionKind::Dispatch: return State::Running;
-    case TransitionKind::Block: return State::Blocked;
-    case TransitionKind::Exit: return State::Terminated;
-  }
-  return State::Terminated;
-}
-
-sim::Reason reasonFor(TransitionKind kind) {
-  switch (kind) {
-    case TransitionKind::Admit: return sim::Reason::Arrival;
-    case TransitionKind::Dispatch: return sim::Reason::Scheduled;
-    case TransitionKind::Preempt: return sim::Reason::QuantumExpired;
-    case TransitionKind::Block: return sim::Reason::IoStart;
-    case TransitionKind::Wakeup: return sim::Reason::IoDone;
-    case TransitionKind::Exit: return sim::Reason::Finished;
-  }
-  return sim::Reason::Finished;
-}
-
-}  // namespace
+using detail::nextStep;
+using detail::observedReason;
+using detail::stateAfter;
 
 Sampler::Sampler(std::vector<pid_t> pids, std::chrono::nanoseconds tick_length) {
   trace_.tick_length = tick_length;
@@ -65,8 +27,8 @@ void Sampler::record(sim::ProcessId process, State to, int core) {
     const TransitionKind kind = nextStep(state, to);
     const bool on_core = kind != TransitionKind::Admit && kind != TransitionKind::Wakeup;
     trace_.transitions.push_back(sim::Transition{tick, process, static_cast<std::int16_t>(on_core ? core : -1),
-                                                 kind, reasonFor(kind)});
-    state = after(kind);
+                                                 kind, observedReason(kind)});
+    state = stateAfter(kind);
   }
 }
 
