@@ -4,7 +4,7 @@
 #include <fstream>
 #include <set>
 
-#include "model/burst_text.hpp"
+#include "sim/burst_text.hpp"
 #include "sim/scenario_json.hpp"
 
 namespace gui {
@@ -17,7 +17,7 @@ void syncEditor(EditorState& editor, const Session& session) {
   editor.description = scenario.description;
   editor.rows.clear();
   for (const sim::ProcessSpec& process : scenario.processes)
-    editor.rows.push_back({process.name, process.arrival, process.priority, formatBursts(process.bursts, scenario), {}});
+    editor.rows.push_back({process.name, process.arrival, process.priority, sim::burstText(scenario, process), {}});
   editor.error.clear();
   editor.loaded_generation = session.generation();
 }
@@ -36,12 +36,12 @@ bool applyEditor(EditorState& editor, Session& session) {
     process.name = row.name;
     process.arrival = row.arrival;
     process.priority = row.priority;
-    BurstParse parsed = parseBursts(row.bursts, scenario);
-    if (!parsed.ok) {
-      row.error = parsed.error;
+    const sim::ParsedBursts parsed = sim::parseBurstText(row.bursts);
+    if (!parsed.errors.empty()) {
+      row.error = parsed.errors.front().message;
       valid = false;
     }
-    process.bursts = std::move(parsed.bursts);
+    sim::assignBursts(scenario, process, parsed);
     scenario.processes.push_back(std::move(process));
   }
   if (!valid) {

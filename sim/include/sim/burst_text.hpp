@@ -13,7 +13,7 @@ namespace sim {
 
 struct BurstTextError {
   std::size_t column = 0;   // 1-based column in the text where the problem starts
-  std::string message;      // e.g. "a process must begin with a CPU burst"
+  std::string message;      // e.g. "token 2 \"x3\": starts with 'c' (CPU) or 'i' (IO)"
 };
 
 struct ParsedBursts {
@@ -22,8 +22,9 @@ struct ParsedBursts {
   std::vector<BurstTextError> errors; // empty when the text is valid
 };
 
-// Parses and checks the text: tokens c<N> or i<N>[@device] separated by
-// spaces, lengths 1..kMaxBurstLength, alternating, first and last CPU.
+// Parses and checks the text: tokens c<N> or i<N>[@device] (either case)
+// separated by spaces or commas, lengths 1..kMaxBurstLength, alternating,
+// first and last CPU. Every bad token is reported, not only the first.
 ParsedBursts parseBurstText(std::string_view text);
 
 // Writes bursts back in the same form ("c5 i3@disk c2").
