@@ -1,4 +1,5 @@
 # Thin wrapper over CMake: `make run` and `make test` are the README's quick start.
+MAKEFLAGS += --no-print-directory
 BUILD ?= build
 JOBS ?= $(shell nproc)
 
