@@ -17,24 +17,14 @@
 #include "sim/export.hpp"
 #include "sim/generate.hpp"
 #include "sim/palette.hpp"
+#include "scenario_builder.hpp"
 #include "sim/timeline.hpp"
 
 namespace {
 
 using nlohmann::json;
 
-// Bursts alternate CPU and IO, starting with CPU: {3, 2, 1} is cpu 3, io 2, cpu 1.
-sim::ProcessSpec process(std::string name, sim::Tick arrival, std::initializer_list<std::uint32_t> bursts) {
-  sim::ProcessSpec spec;
-  spec.name = std::move(name);
-  spec.arrival = arrival;
-  bool cpu = true;
-  for (const std::uint32_t length : bursts) {
-    spec.bursts.push_back({length, 0, cpu ? sim::BurstKind::Cpu : sim::BurstKind::Io});
-    cpu = !cpu;
-  }
-  return spec;
-}
+using test::process;
 
 sim::Scenario fcfsConvoy() {
   sim::Scenario s;

@@ -1,6 +1,7 @@
 // Builds scenarios for tests from compact burst text ("c5 i3 c2").
 #pragma once
 
+#include <initializer_list>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -37,6 +38,19 @@ inline sim::Scenario makeScenario(const std::string& policy, int cores, const st
     s.processes.push_back(spec);
   }
   return s;
+}
+
+// Bursts alternate CPU and IO, starting with CPU: {3, 2, 1} is cpu 3, io 2, cpu 1.
+inline sim::ProcessSpec process(std::string name, sim::Tick arrival, std::initializer_list<std::uint32_t> bursts) {
+  sim::ProcessSpec spec;
+  spec.name = std::move(name);
+  spec.arrival = arrival;
+  bool cpu = true;
+  for (const std::uint32_t length : bursts) {
+    spec.bursts.push_back({length, 0, cpu ? sim::BurstKind::Cpu : sim::BurstKind::Io});
+    cpu = !cpu;
+  }
+  return spec;
 }
 
 inline sim::RunMetrics runToEnd(const sim::Scenario& scenario) {

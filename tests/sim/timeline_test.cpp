@@ -11,6 +11,7 @@
 #include "random_scenarios.hpp"
 #include "sim/engine.hpp"
 #include "sim/metrics.hpp"
+#include "scenario_builder.hpp"
 #include "sim/timeline.hpp"
 
 namespace {
@@ -24,18 +25,7 @@ constexpr sim::ProcessId A = 0;
 constexpr sim::ProcessId B = 1;
 constexpr sim::ProcessId C = 2;
 
-// Bursts alternate CPU and IO, starting with CPU: {3, 2, 1} is cpu 3, io 2, cpu 1.
-sim::ProcessSpec process(std::string name, sim::Tick arrival, std::initializer_list<std::uint32_t> bursts) {
-  sim::ProcessSpec spec;
-  spec.name = std::move(name);
-  spec.arrival = arrival;
-  bool cpu = true;
-  for (const std::uint32_t length : bursts) {
-    spec.bursts.push_back({length, 0, cpu ? sim::BurstKind::Cpu : sim::BurstKind::Io});
-    cpu = !cpu;
-  }
-  return spec;
-}
+using test::process;
 
 sim::Scenario scenario(std::string policy, int cores, std::vector<sim::ProcessSpec> processes, sim::Tick quantum = 0,
                        sim::Tick context_switch = 0) {
