@@ -5,6 +5,8 @@
 #include <signal.h>
 
 #include <chrono>
+#include <fstream>
+#include <string>
 #include <thread>
 
 #include "model/real_children.hpp"
@@ -12,6 +14,22 @@
 #include "model/real_targets.hpp"
 
 using namespace std::chrono_literals;
+
+namespace {
+// True once `pid` ignores SIGTERM (the SigIgn mask of /proc/PID/status),
+// waiting at most `limit`: a shell sets its trap only after it has started.
+bool waitUntilIgnoresTerm(pid_t pid, std::chrono::milliseconds limit) {
+  const auto deadline = std::chrono::steady_clock::now() + limit;
+  do {
+    std::ifstream status("/proc/" + std::to_string(pid) + "/status");
+    for (std::string line; std::getline(status, line);) {
+      if (line.rfind("SigIgn:", 0) == 0 && (std::stoull(line.substr(7), nullptr, 16) >> (SIGTERM - 1)) & 1) return true;
+    }
+    std::this_thread::sleep_for(10ms);
+  } while (std::chrono::steady_clock::now() < deadline);
+  return false;
+}
+}  // namespace
 
 TEST_CASE("a typed command line splits on blanks and keeps quoted blanks", "[gui][real]") {
   std::vector<std::string> words;
@@ -91,8 +109,9 @@ TEST_CASE("shutdown ends daemons and stubborn children and reaps them all", "[gu
   REQUIRE(children.spawn(daemon, error) == 0);
   gui::ChildRecipe stubborn;
   stubborn.kind = gui::ChildKind::Command;
-  stubborn.command_line = "sh -c \"trap '' TERM; while :; do sleep 0.05; done\"";
+  stubborn.command_line = "sh -c \"trap '' TERM; while :; do :; done\"";  // no grandchild to orphan
   REQUIRE(children.spawn(stubborn, error) == 1);
+  REQUIRE(waitUntilIgnoresTerm(children.rows()[1].pid, 5s));
   std::vector<std::string> lines;
   children.poll(0, lines);
   const auto start = std::chrono::steady_clock::now();
