@@ -106,10 +106,19 @@ std::size_t threadCount() {
 
 namespace {
 // ThreadSanitizer starts a helper thread of its own when the first thread
-// is created; create one first so that the baseline already counts it.
+// is created; create one first so that the baseline already counts it. A
+// joined thread can still be listed in /proc/self/task for a moment, so
+// wait (briefly, bounded) until the count has stopped falling.
 std::size_t settledThreadCount() {
   std::thread([] {}).join();
-  return threadCount();
+  std::size_t count = threadCount();
+  for (int i = 0; i < 50; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    const std::size_t now = threadCount();
+    if (now == count) break;
+    count = now;
+  }
+  return count;
 }
 }  // namespace
 
