@@ -1,10 +1,11 @@
 // procsim gen: a reproducible random scenario as JSON on standard output.
 #include <iostream>
+#include <optional>
 #include <stdexcept>
 
 #include "commands.hpp"
 #include "sim/generate.hpp"
-#include "sim/policies.hpp"
+#include "sim/policy_registry.hpp"
 #include "sim/scenario_json.hpp"
 
 namespace cli {
@@ -13,7 +14,7 @@ namespace {
 struct GenOptions {
   sim::GenerateOptions generate;
   std::string policy = "fcfs";
-  sim::Tick quantum = 0;
+  std::optional<sim::Tick> quantum;
 };
 }  // namespace
 
@@ -38,17 +39,27 @@ void addGenCommand(CLI::App& app, int& status) {
   cmd->add_option("--max-cpu-bursts", g.max_cpu_bursts, "Most CPU bursts per process")
       ->check(CLI::Range(1, 1000))
       ->capture_default_str();
-  cmd->add_option("--policy", options->policy, "Policy written into the scenario")
-      ->check(CLI::IsMember(sim::policyNames()))
+  cmd->add_option("--policy", options->policy,
+                  "Policy written into the scenario: NAME or NAME:KEY=VALUE[:KEY=VALUE...] (see 'procsim policies')")
+      ->type_name("SPEC")
       ->capture_default_str();
-  cmd->add_option("--quantum", options->quantum, "Quantum written into the scenario (rr)")
+  cmd->add_option("--quantum", options->quantum, "Shorthand for the policy's quantum parameter, in ticks")
       ->check(CLI::Range(sim::Tick{1}, sim::kMaxQuantum));
   cmd->callback([options, &status] {
     try {
       sim::Scenario scenario = sim::generateScenario(options->generate);
-      scenario.policy.name = options->policy;
-      if (options->quantum > 0) scenario.policy.quantum = options->quantum;
-      if (scenario.policy.name == "rr" && scenario.policy.quantum < 1) scenario.policy.quantum = 4;
+      std::string error;
+      auto spec = sim::parsePolicySpec(options->policy, scenario.policy, error);
+      if (spec && options->quantum) {
+        std::string with_quantum = sim::formatPolicySpec(*spec) + ":quantum=" + std::to_string(*options->quantum);
+        spec = sim::parsePolicySpec(with_quantum, *spec, error);
+      }
+      if (!spec) {
+        std::cerr << "procsim: gen: --policy: " << error << "\n";
+        status = kExitBadInput;
+        return;
+      }
+      scenario.policy = std::move(*spec);
       std::cout << sim::scenarioToJson(scenario) << "\n";
       status = kExitOk;
     } catch (const std::invalid_argument& error) {

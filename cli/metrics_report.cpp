@@ -3,12 +3,48 @@
 #include <nlohmann/json.hpp>
 
 #include "reports.hpp"
+#include "sim/policy_registry.hpp"
 
 namespace cli {
 
 namespace {
 std::string orDash(sim::Tick value) { return value < 0 ? "-" : std::to_string(value); }
 }  // namespace
+
+void appendMetricFields(nlohmann::ordered_json& object, const sim::RunMetrics& metrics) {
+  for (const sim::MetricField& field : sim::runMetricFields(metrics)) {
+    if (field.integer) {
+      object[field.name] = static_cast<std::int64_t>(field.value);
+    } else {
+      object[field.name] = field.value;
+    }
+  }
+}
+
+void appendPolicyFields(nlohmann::ordered_json& object, const sim::PolicySpec& policy) {
+  object["policy"] = policy.name;
+  const sim::PolicyInfo* info = sim::findPolicy(policy.name);
+  for (const auto& [name, values] : sim::resolvedParams(policy)) {
+    const bool boolean = std::any_of(info->parameters.begin(), info->parameters.end(), [&](const sim::ParamSchema& p) {
+      return p.name == name && p.type == sim::ParamType::Boolean;
+    });
+    if (boolean) {
+      object[name] = values.front() != 0;
+    } else if (values.size() == 1) {
+      object[name] = values.front();
+    } else {
+      object[name] = values;
+    }
+  }
+  object["policy_spec"] = sim::formatPolicySpec(policy);
+}
+
+std::string csvField(const std::string& text) {
+  if (text.find_first_of(",\"\n") == std::string::npos) return text;
+  std::string escaped = "\"";
+  for (const char ch : text) escaped += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+  return escaped + "\"";
+}
 
 void printMetricsText(std::ostream& out, const sim::Engine& engine, const sim::RunMetrics& m) {
   const sim::Scenario& scenario = engine.scenario();
@@ -26,9 +62,7 @@ void printMetricsText(std::ostream& out, const sim::Engine& engine, const sim::R
         << "\n";
   }
   out << "\n" << std::fixed << std::setprecision(2);
-  out << "policy            " << scenario.policy.name;
-  if (scenario.policy.name == "rr") out << " (quantum " << scenario.policy.quantum << ")";
-  if (scenario.policy.name == "priority") out << (scenario.policy.preemptive ? " (preemptive)" : " (non-preemptive)");
+  out << "policy            " << sim::policyLabel(scenario.policy);
   if (!scenario.policy.multiprogramming) out << ", multiprogramming off";
   if (scenario.policy.wakeup_preempts) out << ", wakeup preempts";
   out << ", " << scenario.cores << (scenario.cores == 1 ? " core" : " cores");
@@ -43,6 +77,8 @@ void printMetricsText(std::ostream& out, const sim::Engine& engine, const sim::R
   out << "context switches  " << m.context_switches << "\n";
   out << "transitions       ";
   for (int k = 0; k < sim::kTransitionKindCount; ++k) {
+    const auto kind = static_cast<sim::TransitionKind>(k);
+    if (kind == sim::TransitionKind::Requeue && m.transitions[static_cast<std::size_t>(k)] == 0) continue;
     out << (k ? ", " : "") << sim::name(static_cast<sim::TransitionKind>(k)) << " " << m.transitions[static_cast<std::size_t>(k)];
   }
   out << "\n" << std::defaultfloat;
@@ -54,18 +90,9 @@ void printMetricsJson(std::ostream& out, const sim::Engine& engine, const sim::R
   // millions of rows, is streamed after it without building a document.
   nlohmann::ordered_json summary;
   summary["scenario"] = scenario.name;
-  summary["policy"] = scenario.policy.name;
-  if (scenario.policy.name == "rr") summary["quantum"] = scenario.policy.quantum;
-  if (scenario.policy.name == "priority") summary["preemptive"] = scenario.policy.preemptive;
+  appendPolicyFields(summary, scenario.policy);
   summary["cores"] = scenario.cores;
-  summary["makespan"] = m.makespan;
-  summary["cpu_utilization"] = m.cpu_utilization;
-  summary["throughput"] = m.throughput;
-  summary["avg_turnaround"] = m.avg_turnaround;
-  summary["avg_waiting"] = m.avg_waiting;
-  summary["avg_response"] = m.avg_response;
-  summary["context_switches"] = m.context_switches;
-  summary["overhead"] = m.overhead_ticks;
+  appendMetricFields(summary, m);
   nlohmann::ordered_json transitions;
   for (int k = 0; k < sim::kTransitionKindCount; ++k) {
     transitions[std::string(sim::name(static_cast<sim::TransitionKind>(k)))] = m.transitions[static_cast<std::size_t>(k)];
@@ -91,14 +118,7 @@ void printMetricsCsv(std::ostream& out, const sim::Engine& engine) {
   out << "name,arrival,completion,turnaround,waiting,response,blocked,cpu,overhead\n";
   for (std::size_t i = 0; i < engine.scenario().processes.size(); ++i) {
     const sim::ProcessMetrics p = sim::processMetrics(engine, static_cast<sim::ProcessId>(i));
-    const bool quote = p.name.find_first_of(",\"\n") != std::string::npos;
-    std::string name = p.name;
-    if (quote) {
-      std::string escaped;
-      for (char ch : name) escaped += ch == '"' ? std::string("\"\"") : std::string(1, ch);
-      name = "\"" + escaped + "\"";
-    }
-    out << name << ',' << p.arrival << ',' << p.completion << ',' << p.turnaround << ',' << p.waiting << ','
+    out << csvField(p.name) << ',' << p.arrival << ',' << p.completion << ',' << p.turnaround << ',' << p.waiting << ','
         << p.response << ',' << p.blocked << ',' << p.cpu << ',' << p.overhead << "\n";
   }
 }

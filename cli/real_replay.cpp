@@ -16,6 +16,7 @@
 #include "real_commands.hpp"
 #include "scenario_input.hpp"
 #include "sim/engine.hpp"
+#include "sim/policy_registry.hpp"
 #include "sim/scenario_json.hpp"
 
 namespace cli {
@@ -104,8 +105,7 @@ void printTimelines(const real::ReplayResult& result, const sim::Scenario& scena
 void printText(const real::ReplayResult& result, const sim::Scenario& scenario) {
   const real::ReplayPlan& plan = result.plan;
   std::printf("replay of %s: policy %s", scenario.name.empty() ? "the scenario" : ("\"" + scenario.name + "\"").c_str(),
-              scenario.policy.name.c_str());
-  if (scenario.policy.name == "rr") std::printf(" (quantum %lld)", static_cast<long long>(scenario.policy.quantum));
+              sim::policyLabel(scenario.policy).c_str());
   std::printf(", %d core%s -> %d worker%s on CPU%s %s, tick %g ms, %.2f s of wall time\n\n", plan.cores_requested,
               plan.cores_requested == 1 ? "" : "s", plan.processes, plan.processes == 1 ? "" : "s",
               plan.cpus == 1 ? "" : "s", cpuList(plan.cpu_ids).c_str(), result.tick_ms, result.wall_seconds);

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <ostream>
+
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -26,6 +28,15 @@ void printMetricsText(std::ostream& out, const sim::Engine& engine, const sim::R
 // The JSON object documented in docs/cli.md, streamed (a million processes
 // are written without building a document in memory).
 void printMetricsJson(std::ostream& out, const sim::Engine& engine, const sim::RunMetrics& metrics);
+
+// Adds every whole-run metric (sim::runMetricFields) to `object`.
+void appendMetricFields(nlohmann::ordered_json& object, const sim::RunMetrics& metrics);
+
+// Adds "policy", its parameters (resolved) and "policy_spec" to `object`.
+void appendPolicyFields(nlohmann::ordered_json& object, const sim::PolicySpec& policy);
+
+// `text` as one CSV field: quoted when it holds a comma, quote or newline.
+std::string csvField(const std::string& text);
 
 // A CSV table: a header, then one row per process.
 void printMetricsCsv(std::ostream& out, const sim::Engine& engine);

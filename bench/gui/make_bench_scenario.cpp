@@ -48,7 +48,7 @@ int main(int argc, char** argv) {
     scenario.name = "GUI benchmark";
     scenario.description = "rr quantum 1 on long bursts: a run with over a million transitions";
     scenario.policy.name = "rr";
-    scenario.policy.quantum = 1;
+    scenario.policy.params["quantum"] = {1};
     sim::EngineOptions engine_options;
     engine_options.record_trace = false;
     sim::Engine engine(scenario, engine_options);

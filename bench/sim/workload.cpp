@@ -17,7 +17,7 @@ const sim::Scenario& workload(std::int64_t processes) {
     options.seed = 1;
     sim::Scenario scenario = sim::generateScenario(options);
     scenario.policy.name = "rr";
-    scenario.policy.quantum = 10;
+    scenario.policy.params["quantum"] = {10};
     found = made.emplace(processes, std::move(scenario)).first;
   }
   return found->second;

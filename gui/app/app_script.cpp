@@ -14,7 +14,7 @@
 #include "app/state_dump.hpp"
 #include "model/compare.hpp"
 #include "model/scenario_editor.hpp"
-#include "sim/policies.hpp"
+#include "sim/policy_registry.hpp"
 
 namespace gui {
 namespace {
@@ -294,16 +294,17 @@ bool App::executeAction(const ScriptAction& action, std::string& error) {
       return false;
     }
     pending_key_ = action.args[0];
-  } else if (verb == "policy") {
-    if (!sim::isKnownPolicy(action.args[0])) {
-      error = "policy: unknown policy '" + action.args[0] + "'";
+  } else if (verb == "policy" || verb == "param" || verb == "quantum" || verb == "preemptive") {
+    std::string text = action.args[0];
+    if (verb == "param") text = session_.scenario().policy.name + ":" + action.args[0] + "=" + action.args[1];
+    if (verb == "quantum") text = session_.scenario().policy.name + ":quantum=" + std::to_string(action.number(0));
+    if (verb == "preemptive") text = session_.scenario().policy.name + ":preemptive=" + (action.flag(0) ? "true" : "false");
+    const auto spec = sim::parsePolicySpec(text, session_.scenario().policy, error);
+    if (!spec) {
+      error = verb + ": " + error;
       return false;
     }
-    return modify([&](sim::Scenario& s) { choosePolicy(s, action.args[0]); });
-  } else if (verb == "quantum") {
-    return modify([&](sim::Scenario& s) { s.policy.quantum = action.number(0); });
-  } else if (verb == "preemptive") {
-    return modify([&](sim::Scenario& s) { s.policy.preemptive = action.flag(0); });
+    return modify([&](sim::Scenario& s) { s.policy = *spec; });
   } else if (verb == "cores") {
     return modify([&](sim::Scenario& s) { s.cores = static_cast<int>(action.number(0)); });
   } else if (verb == "context-switch") {

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/strings.hpp"
+#include "sim/policy_registry.hpp"
 
 namespace gui {
 namespace {
@@ -12,11 +13,11 @@ using nlohmann::json;
 std::size_t at(std::int32_t index) { return static_cast<std::size_t>(index); }
 
 json metricsJson(const sim::RunMetrics& m) {
-  return {{"complete", m.complete},         {"elapsed", m.elapsed},
-          {"makespan", m.makespan},         {"cpu_utilization", m.cpu_utilization},
-          {"throughput", m.throughput},     {"avg_turnaround", m.avg_turnaround},
-          {"avg_waiting", m.avg_waiting},   {"avg_response", m.avg_response},
-          {"context_switches", m.context_switches}};
+  json out = {{"complete", m.complete}, {"elapsed", m.elapsed}};
+  for (const sim::MetricField& field : sim::runMetricFields(m)) {
+    out[field.name] = field.integer ? json(static_cast<std::int64_t>(field.value)) : json(field.value);
+  }
+  return out;
 }
 
 std::string processName(const sim::Scenario& scenario, sim::ProcessId id) {
@@ -47,16 +48,18 @@ std::string dumpState(const Session& session, const ViewState& state) {
   out["playing"] = session.playing();
   out["speed"] = session.speed();
   out["path"] = session.path();
+  json policy = {{"name", scenario.policy.name},
+                 {"spec", sim::formatPolicySpec(scenario.policy)},
+                 {"multiprogramming", scenario.policy.multiprogramming},
+                 {"wakeup_preempts", scenario.policy.wakeup_preempts}};
+  for (const auto& [key, values] : sim::resolvedParams(scenario.policy)) {
+    policy[key] = values.size() == 1 ? json(values.front()) : json(values);
+  }
   out["scenario"] = {{"name", scenario.name},
                      {"cores", scenario.cores},
                      {"context_switch", scenario.context_switch},
                      {"processes", scenario.processes.size()},
-                     {"policy",
-                      {{"name", scenario.policy.name},
-                       {"quantum", scenario.policy.quantum},
-                       {"preemptive", scenario.policy.preemptive},
-                       {"multiprogramming", scenario.policy.multiprogramming},
-                       {"wakeup_preempts", scenario.policy.wakeup_preempts}}}};
+                     {"policy", policy}};
   json processes = json::array();
   for (std::size_t i = 0; i < engine_state.processes.size(); ++i) {
     const sim::ProcessRuntime& p = engine_state.processes[i];
@@ -118,7 +121,9 @@ std::string dumpState(const Session& session, const ViewState& state) {
   for (const CompareRow& row : state.compare) {
     json entry = metricsJson(row.metrics);
     entry["policy"] = row.name;
+    entry["spec"] = sim::formatPolicySpec(row.spec);
     entry["description"] = row.policy;
+    entry["current"] = row.current;
     compare.push_back(entry);
   }
   out["compare"] = compare;

@@ -1,26 +1,19 @@
 #include "model/compare.hpp"
 
-#include "sim/engine.hpp"
-#include "sim/policies.hpp"
+#include "sim/compare.hpp"
 
 namespace gui {
 
 void choosePolicy(sim::Scenario& scenario, const std::string& name) {
+  if (scenario.policy.name == name) return;
   scenario.policy.name = name;
-  if (name == "rr" && scenario.policy.quantum < 1) scenario.policy.quantum = 2;
+  scenario.policy.params.clear();
 }
 
 std::vector<CompareRow> compareAllPolicies(const sim::Scenario& scenario) {
   std::vector<CompareRow> rows;
-  for (const std::string& name : sim::policyNames()) {
-    sim::Scenario variant = scenario;
-    choosePolicy(variant, name);
-    sim::EngineOptions options;
-    options.record_trace = false;
-    options.snapshots = false;
-    sim::Engine engine(variant, options);
-    engine.runToEnd();
-    rows.push_back({engine.policy().describe(), name, sim::computeMetrics(engine)});
+  for (sim::CompareResult& result : sim::comparePolicies(scenario, sim::defaultComparison(scenario))) {
+    rows.push_back({result.entry.label, result.entry.spec.name, result.entry.spec, rows.empty(), std::move(result.metrics)});
   }
   return rows;
 }

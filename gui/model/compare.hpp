@@ -1,4 +1,4 @@
-// gui/model/compare.hpp: every built-in policy on one scenario.
+// gui/model/compare.hpp: the scenario under every registered policy.
 #pragma once
 
 #include <string>
@@ -10,18 +10,20 @@
 namespace gui {
 
 struct CompareRow {
-  std::string policy;      // the policy's description, e.g. "rr (quantum 2)"
+  std::string policy;      // the policy's label, e.g. "rr (quantum 2)"
   std::string name;        // "rr"
+  sim::PolicySpec spec;    // with its parameters
+  bool current = false;    // the scenario's own policy (the first row)
   sim::RunMetrics metrics; // of the whole run
 };
 
-// Runs the scenario once per policy (metrics only, no trace), keeping its
-// cores and dispatcher options. rr uses the scenario's quantum, or 2 when
-// it has none; priority is run preemptive when the scenario says so.
+// sim::defaultComparison through sim::comparePolicies: the scenario's own
+// policy first, then every registered policy at its defaults, keeping the
+// scenario's cores and dispatcher options.
 std::vector<CompareRow> compareAllPolicies(const sim::Scenario& scenario);
 
-// Switches `scenario` to the policy `name`, giving rr a quantum of 2 when
-// it has none, so that the result validates.
+// Switches `scenario` to the policy `name` with its default parameters,
+// keeping the dispatcher options.
 void choosePolicy(sim::Scenario& scenario, const std::string& name);
 
 }  // namespace gui

@@ -66,6 +66,7 @@ TimelineModel buildTimeline(const sim::Scenario& scenario, const sim::Trace& tra
       case sim::TransitionKind::Block: --running; break;
       case sim::TransitionKind::Wakeup: ++ready; break;
       case sim::TransitionKind::Exit: --running; break;
+      case sim::TransitionKind::Requeue: break;
     }
     if (!model.load.empty() && model.load.back().tick == tr.tick) {
       model.load.back().ready = ready;

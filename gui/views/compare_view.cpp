@@ -48,7 +48,6 @@ void CompareView::draw(ViewContext& context) {
   ImGui::SameLine();
   ImGui::TextDisabled("%s", tr(Str::CompareHint));
   if (state.compare.empty()) return;
-  const std::string& current = session.scenario().policy.name;
 
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingFixedFit |
                                 ImGuiTableFlags_ScrollX;
@@ -60,7 +59,7 @@ void CompareView::draw(ViewContext& context) {
     ImGui::TableHeadersRow();
     for (const CompareRow& row : state.compare) {
       ImGui::TableNextRow();
-      if (row.name == current) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, IM_COL32(90, 140, 220, 60));
+      if (row.current) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, IM_COL32(90, 140, 220, 60));
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(row.policy.c_str());
       for (const Measure& measure : kMeasures) {
@@ -78,7 +77,9 @@ void CompareView::draw(ViewContext& context) {
   const int columns = width > 520.0f ? 3 : 2;
   const float group_width = width / static_cast<float>(columns) - 8.0f;
   const float bar_height = ImGui::GetFontSize() * 0.9f;
-  const float name_width = ImGui::CalcTextSize("priority ").x;
+  float name_width = 0.0f;
+  for (const CompareRow& row : state.compare) name_width = std::max(name_width, ImGui::CalcTextSize(row.name.c_str()).x);
+  name_width += ImGui::CalcTextSize(" *").x;
   int group = 0;
   for (const Measure& measure : kMeasures) {
     if (group % columns != 0) ImGui::SameLine();
@@ -92,10 +93,11 @@ void CompareView::draw(ViewContext& context) {
       const ImVec2 p = ImGui::GetCursorScreenPos();
       ImGui::Dummy(ImVec2(group_width, bar_height + 2));
       const double value = measure.value(row.metrics);
-      draw->AddText(p, ImGui::GetColorU32(ImGuiCol_Text), row.name.c_str());
+      const std::string name = row.current ? row.name + " *" : row.name;
+      draw->AddText(p, ImGui::GetColorU32(ImGuiCol_Text), name.c_str());
       const float bar_max = group_width - name_width - 60.0f;
       const float length = max_value > 0 ? static_cast<float>(value / max_value) * bar_max : 0.0f;
-      const ImU32 color = row.name == current ? IM_COL32(90, 150, 230, 255) : IM_COL32(130, 130, 145, 255);
+      const ImU32 color = row.current ? IM_COL32(90, 150, 230, 255) : IM_COL32(130, 130, 145, 255);
       draw->AddRectFilled(ImVec2(p.x + name_width, p.y + 1), ImVec2(p.x + name_width + std::max(length, 1.0f), p.y + bar_height),
                           color, 2.0f);
       char text[32];

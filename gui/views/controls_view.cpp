@@ -2,9 +2,11 @@
 
 #include <cmath>
 #include <cstdio>
+#include <functional>
+#include <string>
 
 #include "model/compare.hpp"
-#include "sim/policies.hpp"
+#include "sim/policy_registry.hpp"
 #include "sim/scenario_json.hpp"
 #include "views/all_views.hpp"
 
@@ -25,6 +27,58 @@ void drawRealToggle(RealPageState& real) {
   if (ImGui::Button(real.open ? tr(Str::RealBack) : tr(Str::RealOpen))) real.open = !real.open;
   ImGui::PopStyleColor();
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::RealOpenTooltip));
+}
+
+// Starts the next item on this line when `width` pixels fit, else on a new one.
+void sameLineIfFits(float width) {
+  ImGui::SameLine();
+  if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
+}
+
+// One widget per parameter of the policy, built from its schema: a number
+// field, a checkbox, or a text field for a list ("10/20/40").
+void drawPolicyParameters(const sim::PolicyInfo& info, const sim::PolicySpec& spec, bool chinese,
+                          const std::function<void(const std::function<void(sim::Scenario&)>&)>& modify) {
+  const float scale = ImGui::GetFontSize() / 15.0f;
+  for (const sim::ParamSchema& param : info.parameters) {
+    const std::string label = chinese && !param.label_zh.empty() ? param.label_zh : param.name;
+    const char* description = (chinese ? param.description_zh : param.description).c_str();
+    const sim::ParamValue values = sim::resolvedParam(spec, param.name);
+    ImGui::PushID(param.name.c_str());
+    if (param.type == sim::ParamType::Boolean) {
+      sameLineIfFits(ImGui::CalcTextSize(label.c_str()).x + ImGui::GetFrameHeight() + 8.0f);
+      bool on = values.front() != 0;
+      if (ImGui::Checkbox(label.c_str(), &on))
+        modify([&](sim::Scenario& s) { s.policy.params[param.name] = {on ? 1 : 0}; });
+    } else {
+      const float field = (param.type == sim::ParamType::IntegerList ? 95.0f : 85.0f) * scale;
+      sameLineIfFits(ImGui::CalcTextSize(label.c_str()).x + field + 8.0f);
+      ImGui::AlignTextToFramePadding();
+      ImGui::TextUnformatted(label.c_str());
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", description);
+      ImGui::SameLine();
+      ImGui::SetNextItemWidth(field);
+      if (param.type == sim::ParamType::Integer) {
+        long long value = values.front();
+        const long long step = 1;
+        if (ImGui::InputScalar("##value", ImGuiDataType_S64, &value, &step, nullptr, "%lld") && value >= param.min &&
+            value <= param.max)
+          modify([&](sim::Scenario& s) { s.policy.params[param.name] = {value}; });
+      } else {
+        std::string text;
+        for (std::size_t i = 0; i < values.size(); ++i) text += (i ? "/" : "") + std::to_string(values[i]);
+        char buffer[256];
+        std::snprintf(buffer, sizeof buffer, "%s", text.c_str());
+        if (ImGui::InputText("##value", buffer, sizeof buffer, ImGuiInputTextFlags_EnterReturnsTrue)) {
+          std::string error;
+          const auto parsed = sim::parsePolicySpec(spec.name + ":" + param.name + "=" + buffer, spec, error);
+          if (parsed) modify([&](sim::Scenario& s) { s.policy.params = parsed->params; });
+        }
+      }
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", description);
+    ImGui::PopID();
+  }
 }
 
 void drawTransport(Session& session, RealPageState& real) {
@@ -88,28 +142,19 @@ void drawOptions(ViewContext& context) {
   ImGui::TextUnformatted(tr(Str::Policy));
   ImGui::SameLine();
   ImGui::SetNextItemWidth(90.0f * scale);
+  const bool chinese = language() == Language::Chinese;
   if (ImGui::BeginCombo("##policy", scenario.policy.name.c_str())) {
-    for (const std::string& name : sim::policyNames()) {
-      if (ImGui::Selectable(name.c_str(), name == scenario.policy.name) && name != scenario.policy.name)
-        modify([&](sim::Scenario& s) { choosePolicy(s, name); });
+    for (const sim::PolicyInfo& info : sim::policies()) {
+      if (ImGui::Selectable(info.name.c_str(), info.name == scenario.policy.name) && info.name != scenario.policy.name)
+        modify([&](sim::Scenario& s) { choosePolicy(s, info.name); });
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", (chinese ? info.description_zh : info.description).c_str());
     }
     ImGui::EndCombo();
   }
-  ImGui::SameLine();
-  ImGui::TextUnformatted(tr(Str::Quantum));
-  ImGui::SameLine();
-  int quantum = static_cast<int>(scenario.policy.quantum);
-  ImGui::SetNextItemWidth(85.0f * scale);
-  ImGui::BeginDisabled(scenario.policy.name != "rr");
-  if (ImGui::InputInt("##quantum", &quantum) && quantum >= 1)
-    modify([&](sim::Scenario& s) { s.policy.quantum = quantum; });
-  ImGui::EndDisabled();
-  ImGui::SameLine();
-  bool preemptive = scenario.policy.preemptive;
-  ImGui::BeginDisabled(scenario.policy.name != "priority");
-  if (ImGui::Checkbox(tr(Str::Preemptive), &preemptive))
-    modify([&](sim::Scenario& s) { s.policy.preemptive = preemptive; });
-  ImGui::EndDisabled();
+  if (const sim::PolicyInfo* info = sim::findPolicy(scenario.policy.name)) {
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", (chinese ? info->description_zh : info->description).c_str());
+    drawPolicyParameters(*info, scenario.policy, chinese, modify);
+  }
   ImGui::SameLine();
   ImGui::TextUnformatted(tr(Str::CoreCount));
   ImGui::SameLine();

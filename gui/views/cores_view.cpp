@@ -65,11 +65,11 @@ void CoresView::draw(ViewContext& context) {
         const sim::Tick left = state.burstRemaining(core.running);
         char slice[64] = "";
         float fraction = -1.0f;
-        if (core.slice_end > 0 && scenario.policy.quantum > 0) {
+        if (core.slice_end > 0 && core.slice_length > 0) {
           const sim::Tick slice_left = std::max<sim::Tick>(0, core.slice_end - now);
-          fraction = static_cast<float>(slice_left) / static_cast<float>(scenario.policy.quantum);
+          fraction = static_cast<float>(slice_left) / static_cast<float>(core.slice_length);
           trf(slice, sizeof slice, Str::QuantumLeftFormat, static_cast<long long>(slice_left),
-                        static_cast<long long>(scenario.policy.quantum));
+                        static_cast<long long>(core.slice_length));
         }
         char burst[64];
         trf(burst, sizeof burst, Str::BurstLeftFormat, static_cast<long long>(left));

@@ -9,14 +9,6 @@
 namespace gui {
 namespace {
 
-Str policyExplanation(const std::string& policy) {
-  if (policy == "fcfs") return Str::ReplayExplainFcfs;
-  if (policy == "sjf" || policy == "srtf") return Str::ReplayExplainSjf;
-  if (policy == "rr") return Str::ReplayExplainRr;
-  if (policy == "priority") return Str::ReplayExplainPriority;
-  return Str::ReplayExplainFcfs;
-}
-
 }  // namespace
 
 void RealReplayView::draw(ViewContext& context) {
@@ -107,8 +99,9 @@ void RealReplayView::draw(ViewContext& context) {
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextDisabled("%s", trf(text, sizeof text, Str::ReplayAboutFormat, result.scenario_name.c_str(),
                                 result.policy.c_str(), result.tick_ms, result.wall_seconds));
-  ImGui::TextUnformatted(tr(policyExplanation(result.policy)));
-  ImGui::TextUnformatted(tr(Str::ReplayExplainLinux));
+  const std::string explanation =
+      real::explainScheduling(result.policy_spec, result.tick_ms, language() == Language::Chinese);
+  ImGui::TextUnformatted(explanation.c_str());
   ImGui::TextDisabled("%s", tr(Str::ReplayRealRowsNote));
   for (const std::string& note : result.notes) ImGui::TextColored(ImVec4(1.0f, 0.75f, 0.35f, 1.0f), "%s", note.c_str());
   ImGui::PopTextWrapPos();

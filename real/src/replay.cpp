@@ -181,6 +181,7 @@ ReplayResult replay(const sim::Scenario& scenario, const ReplayOptions& options)
   result.plan = planReplay(scenario, options);
   result.scenario_name = scenario.name;
   result.policy = scenario.policy.name;
+  result.policy_spec = scenario.policy;
   result.tick_ms = options.tick_ms;
   const auto tick_ns = static_cast<std::int64_t>(std::llround(options.tick_ms * 1e6));
 

@@ -33,7 +33,8 @@ inline sim::State stateAfter(sim::TransitionKind kind) {
   switch (kind) {
     case TransitionKind::Admit:
     case TransitionKind::Preempt:
-    case TransitionKind::Wakeup: return State::Ready;
+    case TransitionKind::Wakeup:
+    case TransitionKind::Requeue: return State::Ready;
     case TransitionKind::Dispatch: return State::Running;
     case TransitionKind::Block: return State::Blocked;
     case TransitionKind::Exit: return State::Terminated;
@@ -52,6 +53,7 @@ inline sim::Reason observedReason(sim::TransitionKind kind) {
     case TransitionKind::Block: return Reason::IoStart;
     case TransitionKind::Wakeup: return Reason::IoDone;
     case TransitionKind::Exit: return Reason::Finished;
+    case TransitionKind::Requeue: return Reason::Boost;
   }
   return Reason::Finished;
 }

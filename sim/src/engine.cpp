@@ -4,7 +4,7 @@
 
 #include "engine_impl.hpp"
 #include "huge_pages.hpp"
-#include "sim/policies.hpp"
+#include "sim/policy_registry.hpp"
 #include "sim/scenario_json.hpp"
 
 namespace sim {
@@ -20,6 +20,8 @@ Engine::Impl::Impl(Scenario s, EngineOptions o) : scenario(std::move(s)), option
     p.remaining = spec.bursts.front().length;
     p.since = spec.arrival;
     p.priority = spec.priority;
+    p.tickets = spec.tickets;
+    p.nice = static_cast<std::int8_t>(spec.nice);
     p.burst_count = static_cast<std::uint32_t>(spec.bursts.size());
   }
   adviseHugePages(state.processes.data(), count * sizeof(ProcessRuntime));

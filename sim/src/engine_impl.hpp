@@ -39,6 +39,7 @@ struct Engine::Impl {
   void releaseFinishedBursts(Tick t);  // step 1
   void admitAndWake(Tick t);           // step 2
   void runWoken(Tick t);               // step 2, wakeup_preempts
+  void runTimer(Tick t);               // step 2b, the policy's timer
   void dispatchIdleCores(Tick t);      // step 3
   void expireSlices(Tick t);           // step 4
   void preemptForUrgent(Tick t);       // step 5

@@ -66,14 +66,17 @@ void Engine::Impl::dispatch(CoreId c, ProcessId id, Tick t) {
   p.since = t;
   p.run_start = t + (switches ? scenario.context_switch : 0);
   p.core = c;
+  p.last_core = c;
   if (p.first_dispatch < 0) p.first_dispatch = t;
   if (p.burst + 1 < p.burst_count) __builtin_prefetch(scenario.processes[at(id)].bursts.data() + p.burst + 1);
   core.running = id;
   core.last = id;
   --state.idle_cores;
   record(t, id, c, TransitionKind::Dispatch, Reason::Scheduled);
+  policy->onDispatched(id, c, t);
   const Tick slice = policy->timeSlice(id, state);
   core.slice_end = slice > 0 ? p.run_start + slice : 0;
+  core.slice_length = slice;
   scheduleCore(c);
 }
 
@@ -83,7 +86,7 @@ void Engine::Impl::preempt(CoreId c, Tick t, Reason reason) {
   ProcessRuntime& p = state.processes[at(id)];
   const Tick ran = std::max<Tick>(0, t - std::max(p.since, p.run_start));
   closeInterval(id, t);
-  policy->onDescheduled(id, ran, TransitionKind::Preempt);
+  policy->onDescheduled(id, ran, reason);
   core.running = kNoProcess;
   ++core.generation;
   ++state.idle_cores;
@@ -111,6 +114,9 @@ ProcessView Engine::Impl::view(ProcessId id, Tick t) const {
   v.priority = p.priority;
   v.burst_remaining = p.state == State::Running ? p.remaining - std::max<Tick>(0, t - p.run_start) : p.remaining;
   v.ready_seq = p.ready_seq;
+  v.tickets = p.tickets;
+  v.nice = p.nice;
+  v.last_core = p.last_core;
   return v;
 }
 

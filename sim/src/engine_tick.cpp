@@ -25,6 +25,7 @@ Tick Engine::Impl::nextEventTick() const {
     const ProcessId p = state.arrival_order[state.next_arrival];
     consider(scenario.processes[at(p)].arrival);
   }
+  if (const Tick timer = policy->nextTimer(); timer != Policy::kNoTimer) consider(timer);
   return next;
 }
 
@@ -33,6 +34,7 @@ void Engine::Impl::applyTick(Tick t) {
   releaseFinishedBursts(t);
   admitAndWake(t);
   if (!woken.empty()) runWoken(t);
+  if (policy->nextTimer() == t) runTimer(t);
   dispatchIdleCores(t);
   if (!expired_slices.empty()) expireSlices(t);
   if (policy->preemptive()) preemptForUrgent(t);
@@ -67,7 +69,7 @@ void Engine::Impl::releaseFinishedBursts(Tick t) {
     ++core.generation;
     ++state.idle_cores;
     if (p.burst + 1 >= p.burst_count) {
-      policy->onDescheduled(id, ran, TransitionKind::Exit);
+      policy->onDescheduled(id, ran, Reason::Finished);
       p.state = State::Terminated;
       p.since = t;
       p.completion = t;
@@ -77,7 +79,7 @@ void Engine::Impl::releaseFinishedBursts(Tick t) {
       record(t, id, event.core, TransitionKind::Exit, Reason::Finished);
       continue;
     }
-    policy->onDescheduled(id, ran, TransitionKind::Block);
+    policy->onDescheduled(id, ran, Reason::IoStart);
     ++p.burst;
     p.remaining = scenario.processes[at(id)].bursts[p.burst].length;
     p.state = State::Blocked;
@@ -173,7 +175,7 @@ void Engine::Impl::dispatchIdleCores(Tick t) {
     const CoreRuntime& core = state.cores[at(c)];
     if (core.running != kNoProcess || core.held_by != kNoProcess) continue;
     const ProcessId next = policy->pickNext(c, state);
-    if (next == kNoProcess) break;
+    if (next == kNoProcess) continue;  // this core's queue may be empty while another's is not
     prefetchProcess(policy->peekNext(c, state));  // a million processes do not fit in cache
     dispatch(c, next, t);
     if (state.idle_cores == 0 || policy->readyCount() == 0) break;
@@ -185,7 +187,10 @@ void Engine::Impl::expireSlices(Tick t) {
     CoreRuntime& core = state.cores[at(c)];
     if (core.running == kNoProcess || core.slice_end != t) continue;
     if (policy->readyCount() == 0) {  // keeps running with a fresh slice
-      core.slice_end = t + policy->timeSlice(core.running, state);
+      const ProcessRuntime& p = state.processes[at(core.running)];
+      policy->onSliceRenewed(core.running, t - std::max(p.since, p.run_start));
+      core.slice_length = policy->timeSlice(core.running, state);
+      core.slice_end = core.slice_length > 0 ? t + core.slice_length : 0;
       scheduleCore(c);
       continue;
     }
@@ -197,7 +202,6 @@ void Engine::Impl::expireSlices(Tick t) {
 
 void Engine::Impl::preemptForUrgent(Tick t) {
   while (policy->readyCount() > 0) {
-    const ProcessId best = policy->peekNext(kNoCore, state);
     CoreId worst = kNoCore;
     ProcessView worst_view;
     for (CoreId c = 0; c < static_cast<CoreId>(state.cores.size()); ++c) {
@@ -209,10 +213,19 @@ void Engine::Impl::preemptForUrgent(Tick t) {
         worst_view = candidate;
       }
     }
-    if (worst == kNoCore || !policy->moreUrgent(view(best, t), worst_view)) return;
+    if (worst == kNoCore) return;
+    const ProcessId best = policy->peekNext(worst, state);
+    if (best == kNoProcess || !policy->moreUrgent(view(best, t), worst_view)) return;
     preempt(worst, t, Reason::MoreUrgent);
     dispatch(worst, policy->pickNext(worst, state), t);
   }
+}
+
+// Step 2b: the policy's timer (an MLFQ boost). Each process it moved is
+// recorded as a requeue.
+void Engine::Impl::runTimer(Tick t) {
+  const TimerResult result = policy->onTimer(t, state);
+  for (const ProcessId id : result.moved) record(t, id, kNoCore, TransitionKind::Requeue, result.reason);
 }
 
 }  // namespace sim

@@ -2,10 +2,6 @@
 
 namespace sim {
 
-std::string FifoPolicy::describe() const {
-  return quantum_ > 0 ? "rr (quantum " + std::to_string(quantum_) + ")" : "fcfs";
-}
-
 ProcessId FifoPolicy::pickNext(CoreId, const EngineState&) {
   if (queue_.empty()) return kNoProcess;
   const ProcessId next = queue_.front();

@@ -12,7 +12,6 @@ class FifoPolicy final : public Policy {
   explicit FifoPolicy(Tick quantum) : quantum_(quantum) {}  // quantum 0: fcfs
 
   std::unique_ptr<Policy> clone() const override { return std::make_unique<FifoPolicy>(*this); }
-  std::string describe() const override;
 
   void enqueue(const ProcessView& process) override { queue_.push_back(process.id); }
   ProcessId pickNext(CoreId core, const EngineState& state) override;

@@ -36,7 +36,9 @@ const std::vector<std::pair<std::string, RunGetter>>& runGetters() {
       {"block", [](const RunMetrics& m) { return static_cast<double>(m.transitions[3]); }},
       {"wakeup", [](const RunMetrics& m) { return static_cast<double>(m.transitions[4]); }},
       {"exit", [](const RunMetrics& m) { return static_cast<double>(m.transitions[5]); }},
+      {"requeue", [](const RunMetrics& m) { return static_cast<double>(m.transitions[6]); }},
   };
+  static_assert(kTransitionKindCount == 7, "a getter per transition kind");
   return getters;
 }
 
@@ -148,6 +150,18 @@ bool processMetricByName(const ProcessMetrics& metrics, const std::string& name,
   return lookUp(processGetters(), metrics, name, value);
 }
 std::vector<std::string> runMetricNames() { return namesOf(runGetters()); }
+
+std::vector<MetricField> runMetricFields(const RunMetrics& metrics) {
+  static const std::vector<std::string> fractional = {"cpu_utilization", "throughput", "avg_turnaround",
+                                                      "avg_waiting", "avg_response"};
+  std::vector<MetricField> fields;
+  for (const auto& [name, getter] : runGetters()) {
+    if (parseTransitionKind(name)) continue;  // counts per kind: RunMetrics::transitions
+    const bool integer = std::find(fractional.begin(), fractional.end(), name) == fractional.end();
+    fields.push_back({name, getter(metrics), integer});
+  }
+  return fields;
+}
 std::vector<std::string> processMetricNames() { return namesOf(processGetters()); }
 
 }  // namespace sim

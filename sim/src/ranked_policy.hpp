@@ -13,11 +13,9 @@ class RankedPolicy final : public Policy {
  public:
   enum class Rank : std::uint8_t { BurstRemaining, Priority };
 
-  RankedPolicy(std::string name, Rank rank, bool preemptive)
-      : name_(std::move(name)), rank_(rank), preemptive_(preemptive) {}
+  RankedPolicy(Rank rank, bool preemptive) : rank_(rank), preemptive_(preemptive) {}
 
   std::unique_ptr<Policy> clone() const override { return std::make_unique<RankedPolicy>(*this); }
-  std::string describe() const override { return name_; }
 
   void enqueue(const ProcessView& process) override;
   ProcessId pickNext(CoreId core, const EngineState& state) override;
@@ -44,7 +42,6 @@ class RankedPolicy final : public Policy {
     return rank_ == Rank::Priority ? process.priority : process.burst_remaining;
   }
 
-  std::string name_;
   Rank rank_;
   bool preemptive_;
   std::vector<Entry> heap_;

@@ -9,7 +9,7 @@
 #include <unordered_map>
 
 #include "sim/metrics.hpp"
-#include "sim/policies.hpp"
+#include "sim/policy_registry.hpp"
 #include "sim/scenario_json.hpp"
 #include "text_hints.hpp"
 
@@ -50,21 +50,13 @@ std::vector<std::string_view> views(const std::vector<std::string>& words) {
 
 void checkPolicyName(const std::string& where, const std::string& name) {
   if (isKnownPolicy(name)) return;
-  const std::vector<std::string>& known = policyNames();
+  const std::vector<std::string> known = policyNames();
   std::string list;
   for (const std::string& known_name : known) list += (list.empty() ? "" : ", ") + known_name;
   fail(where, "unknown policy " + quoteText(name) + didYouMean(name, views(known)) + "; known policies: " + list);
 }
 
 namespace {
-
-void checkPolicy(const PolicySpec& policy) {
-  checkPolicyName("policy.name", policy.name);
-  if (policy.name == "rr" && policy.quantum < 1) {
-    fail("policy.quantum", "round robin (rr) needs a quantum of at least 1 tick");
-  }
-  if (policy.quantum != 0) checkRange("policy.quantum", policy.quantum, 1, kMaxQuantum);
-}
 
 void checkDevices(const std::vector<std::string>& devices) {
   if (devices.empty() || devices[0] != "io") fail("devices[0]", "the first device must be the default \"io\"");
@@ -178,7 +170,7 @@ void checkExpectations(const Expectations& expect, const std::vector<ProcessSpec
 
 void checkScenario(const Scenario& scenario, const std::vector<bool>* named_in_file) {
   checkRange("cores", scenario.cores, 1, kMaxCores);
-  checkPolicy(scenario.policy);
+  checkPolicySpec(scenario.policy, "policy");
   checkRange("context_switch", scenario.context_switch, 0, kMaxContextSwitch);
   checkDevices(scenario.devices);
   const std::vector<ProcessSpec>& processes = scenario.processes;
@@ -189,6 +181,8 @@ void checkScenario(const Scenario& scenario, const std::vector<bool>* named_in_f
   }
   for (std::size_t i = 0; i < processes.size(); ++i) {
     checkRange([i] { return processPath(i) + ".arrival"; }, processes[i].arrival, 0, kMaxArrival);
+    checkRange([i] { return processPath(i) + ".tickets"; }, processes[i].tickets, kMinTickets, kMaxTickets);
+    checkRange([i] { return processPath(i) + ".nice"; }, processes[i].nice, kMinNice, kMaxNice);
     checkBursts(processes[i], i, scenario.devices.size());
   }
   checkNames(processes, named_in_file);

@@ -26,9 +26,8 @@ const char* describe(const Value& value) {
 const std::vector<std::string_view>& keysOf(Frame frame) {
   static const std::vector<std::string_view> root{"name", "description", "cores", "policy",
                                                   "context_switch", "processes", "expect"};
-  static const std::vector<std::string_view> policy{"name", "quantum", "preemptive", "multiprogramming",
-                                                    "wakeup_preempts"};
-  static const std::vector<std::string_view> process{"name", "arrival", "priority", "bursts"};
+  static const std::vector<std::string_view> policy{"name", "multiprogramming", "wakeup_preempts"};
+  static const std::vector<std::string_view> process{"name", "arrival", "priority", "bursts", "tickets", "nice"};
   static const std::vector<std::string_view> burst{"cpu", "io", "device"};
   static const std::vector<std::string_view> none;
   switch (frame) {
@@ -116,6 +115,14 @@ bool Reader::key(string_t& text) {
     if (scenario().expect->processes.count(text) != 0) fail(here(), "duplicate key " + quoteText(text));
     return true;
   }
+  if (level.frame == Frame::Policy) {
+    const auto fixed = std::find(known.begin(), known.end(), text);
+    if (fixed == known.end()) {  // a parameter: checked against the policy's schema when the object ends
+      level.key = kPolicyParameter;
+      if (scenario().policy.params.count(text) != 0) fail(here(), "duplicate key " + quoteText(text));
+      return true;
+    }
+  }
   if (level.frame == Frame::ExpectProcess) {
     const std::vector<std::string> metrics = processMetricNames();
     if (std::find(metrics.begin(), metrics.end(), text) == metrics.end()) {
@@ -145,6 +152,16 @@ bool Reader::value(const Value& v) {
   switch (level.frame) {
     case Frame::Root: rootValue(level, v); break;
     case Frame::Policy: policyValue(level, v); break;
+    case Frame::PolicyList: {
+      ++level.index;
+      const std::string where = here() + "[" + std::to_string(level.index) + "]";
+      if (v.kind != Kind::Integer || v.too_large) fail(where, std::string("must be an integer, got ") + describe(v));
+      if (level.index >= static_cast<std::int64_t>(kMaxParamListLength)) {
+        fail(here(), "at most " + std::to_string(kMaxParamListLength) + " values");
+      }
+      scenario().policy.params[stack_[stack_.size() - 2].key_text].push_back(v.integer);
+      break;
+    }
     case Frame::Process: processValue(level, v); break;
     case Frame::Burst: burstValue(level, v); break;
     case Frame::Expect:

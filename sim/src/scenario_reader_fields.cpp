@@ -1,11 +1,41 @@
 // Reading scenario JSON: what each key of each kind of object means.
+#include <algorithm>
 #include <climits>
+#include <cstdint>
 #include <string>
 
 #include "scenario_check.hpp"
 #include "scenario_reader_sax.hpp"
 
 namespace sim::detail {
+
+namespace {
+// Files written before the policy registry gave every policy "quantum" and
+// "preemptive", documented as ignored where they do not apply; they still
+// are, for a policy that has no parameter of that name. Their values must
+// still be well formed (a positive quantum, a boolean).
+void dropLegacyPolicyKeys(PolicySpec& policy) {
+  const PolicyInfo* info = findPolicy(policy.name);
+  if (info == nullptr) return;
+  for (const char* legacy : {"quantum", "preemptive"}) {
+    const auto given = policy.params.find(legacy);
+    if (given == policy.params.end()) continue;
+    const bool has = std::any_of(info->parameters.begin(), info->parameters.end(),
+                                 [&](const ParamSchema& param) { return param.name == legacy; });
+    if (has) continue;
+    const bool quantum = std::string_view(legacy) == "quantum";
+    const ParamValue& values = given->second;
+    const bool well_formed = values.size() == 1 && (quantum ? values[0] >= 1 && values[0] <= kMaxQuantum
+                                                            : values[0] == 0 || values[0] == 1);
+    if (!well_formed) {
+      fail(std::string("policy.") + legacy, quantum ? "must be a whole number of ticks from 1 to " +
+                                                          std::to_string(kMaxQuantum) + " (ignored by " + policy.name + ")"
+                                                    : "must be true or false (ignored by " + policy.name + ")");
+    }
+    policy.params.erase(given);
+  }
+}
+}  // namespace
 
 void Reader::rootValue(Level& level, const Value& v) {
   switch (level.key) {
@@ -40,10 +70,37 @@ void Reader::policyValue(Level& level, const Value& v) {
       checkPolicyName("policy.name", text(v));
       policy.name = std::move(text(v));
       break;
-    case kPolicyQuantum: policy.quantum = integer(v, 1, kMaxQuantum); break;
-    case kPolicyPreemptive: policy.preemptive = flag(v); break;
     case kPolicyMultiprogramming: policy.multiprogramming = flag(v); break;
-    default: policy.wakeup_preempts = flag(v);
+    case kPolicyWakeupPreempts: policy.wakeup_preempts = flag(v); break;
+    default: {
+      ParamValue& values = policy.params[level.key_text];
+      policy_param_kinds_[level.key_text] = v.kind;
+      if (v.kind == Kind::Boolean) {
+        values = {v.boolean ? 1 : 0};
+      } else if (v.kind == Kind::Array) {
+        push(Frame::PolicyList);
+      } else {
+        values = {integer(v, INT64_MIN, INT64_MAX)};
+      }
+    }
+  }
+}
+
+// A boolean parameter must be written true or false, a number as a number.
+void Reader::checkPolicyParamKinds() const {
+  const PolicyInfo* info = findPolicy(result_.scenario.policy.name);
+  if (info == nullptr) return;
+  for (const auto& [key, kind] : policy_param_kinds_) {
+    for (const ParamSchema& param : info->parameters) {
+      if (param.name != key) continue;
+      const bool boolean = param.type == ParamType::Boolean;
+      if (boolean != (kind == Kind::Boolean)) {
+        Value as_given;
+        as_given.kind = kind;
+        fail("policy." + key, std::string("must be ") + (boolean ? "true or false" : "a whole number") + ", got " +
+                                  describe(as_given));
+      }
+    }
   }
 }
 
@@ -57,6 +114,8 @@ void Reader::processValue(Level& level, const Value& v) {
     case kProcessPriority:
       process().priority = static_cast<int>(integer(v, INT_MIN, INT_MAX));
       break;
+    case kProcessTickets: process().tickets = static_cast<std::int32_t>(integer(v, kMinTickets, kMaxTickets)); break;
+    case kProcessNice: process().nice = static_cast<std::int32_t>(integer(v, kMinNice, kMaxNice)); break;
     default:
       requireKind(v, Kind::Array, "an array of bursts");
       push(Frame::Bursts);
@@ -122,6 +181,9 @@ bool Reader::end_object() {
       break;
     case Frame::Policy:
       if (missing(kPolicyName)) fail("policy", "missing required key \"name\"");
+      checkPolicyParamKinds();
+      dropLegacyPolicyKeys(scenario().policy);
+      checkPolicySpec(scenario().policy, "policy");
       break;
     case Frame::Process:
       if (missing(kProcessBursts)) fail(here(), "missing required key \"bursts\"");

@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "scenario_reader.hpp"
+#include "sim/policy_registry.hpp"
 #include "sim/scenario_json.hpp"
 
 namespace sim::detail {
@@ -42,7 +43,7 @@ const char* describe(const Value& value);
 
 // [SECTION] Where we are in the document
 
-enum class Frame : std::uint8_t { Root, Policy, Processes, Process, Bursts, Burst, Expect, ExpectProcesses, ExpectProcess };
+enum class Frame : std::uint8_t { Root, Policy, PolicyList, Processes, Process, Bursts, Burst, Expect, ExpectProcesses, ExpectProcess };
 
 struct Level {
   Frame frame = Frame::Root;
@@ -57,8 +58,8 @@ const std::vector<std::string_view>& keysOf(Frame frame);
 
 // Key ids: the index in keysOf(frame).
 enum RootKey { kRootName, kRootDescription, kRootCores, kRootPolicy, kRootContextSwitch, kRootProcesses, kRootExpect };
-enum PolicyKey { kPolicyName, kPolicyQuantum, kPolicyPreemptive, kPolicyMultiprogramming, kPolicyWakeupPreempts };
-enum ProcessKey { kProcessName, kProcessArrival, kProcessPriority, kProcessBursts };
+enum PolicyKey { kPolicyName, kPolicyMultiprogramming, kPolicyWakeupPreempts, kPolicyParameter = 31 };
+enum ProcessKey { kProcessName, kProcessArrival, kProcessPriority, kProcessBursts, kProcessTickets, kProcessNice };
 enum BurstKey { kBurstCpu, kBurstIo, kBurstDevice };
 
 // Streams SAX events into result_, failing at the first wrong one. The
@@ -139,6 +140,7 @@ class Reader final : public nlohmann::json_sax<Json> {
   void burstValue(Level& level, const Value& v);
   void expectValue(Level& level, const Value& v);
   void finishBurst();
+  void checkPolicyParamKinds() const;
 
   void push(Frame frame) {
     stack_.emplace_back();
@@ -171,6 +173,7 @@ class Reader final : public nlohmann::json_sax<Json> {
   std::int64_t burst_length_ = 0;
   std::string burst_device_;
   std::map<std::string, double>* expect_process_ = nullptr;
+  std::map<std::string, Kind> policy_param_kinds_;  // how each policy parameter was written
 };
 
 }  // namespace sim::detail

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 
+#include "sim/policy_registry.hpp"
 #include "sim/scenario_json.hpp"
 #include "text_hints.hpp"
 
@@ -81,6 +82,20 @@ void writeProcess(Writer& out, const Scenario& scenario, const ProcessSpec& proc
   out.raw("\"priority\":");
   out.raw(separator);
   out.integer(process.priority);
+  if (process.tickets != ProcessSpec{}.tickets) {
+    out.raw(",");
+    out.raw(separator);
+    out.raw("\"tickets\":");
+    out.raw(separator);
+    out.integer(process.tickets);
+  }
+  if (process.nice != 0) {
+    out.raw(",");
+    out.raw(separator);
+    out.raw("\"nice\":");
+    out.raw(separator);
+    out.integer(process.nice);
+  }
   out.raw(",");
   out.raw(separator);
   out.raw("\"bursts\":");
@@ -148,12 +163,25 @@ std::string scenarioToJson(const Scenario& scenario, int indent) {
   out.open('{');
   out.member("name");
   out.string(scenario.policy.name);
-  if (scenario.policy.quantum != 0) {
-    out.member("quantum");
-    out.integer(scenario.policy.quantum);
+  if (const PolicyInfo* info = findPolicy(scenario.policy.name)) {
+    const PolicyArgs args(*info, scenario.policy);
+    for (const ParamSchema& param : info->parameters) {
+      const ParamValue values = args.values(param.name);
+      out.member(param.name);
+      if (param.type == ParamType::Boolean) {
+        out.boolean(values.front() != 0);
+      } else if (values.size() == 1) {
+        out.integer(values.front());
+      } else {
+        out.raw("[");
+        for (std::size_t i = 0; i < values.size(); ++i) {
+          if (i > 0) out.raw(indent >= 0 ? ", " : ",");
+          out.integer(values[i]);
+        }
+        out.raw("]");
+      }
+    }
   }
-  out.member("preemptive");
-  out.boolean(scenario.policy.preemptive);
   out.member("multiprogramming");
   out.boolean(scenario.policy.multiprogramming);
   out.member("wakeup_preempts");

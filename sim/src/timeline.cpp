@@ -65,10 +65,13 @@ class Walker {
     if (process.state != expected) {
       fail(index, std::string(name(tr.kind)) + " of a process that is " + std::string(name(process.state)));
     }
-    const bool on_core = tr.kind != TransitionKind::Admit && tr.kind != TransitionKind::Wakeup;
+    const bool on_core = tr.kind != TransitionKind::Admit && tr.kind != TransitionKind::Wakeup &&
+                         tr.kind != TransitionKind::Requeue;
     if (on_core && (tr.core < 0 || at(tr.core) >= cores_.size())) fail(index, "no such core");
 
     switch (tr.kind) {
+      case TransitionKind::Requeue:
+        return;  // still ready: its interval goes on
       case TransitionKind::Admit:
         break;
       case TransitionKind::Wakeup:

@@ -8,14 +8,14 @@ namespace {
 constexpr std::array<std::string_view, kStateCount> kStateNames = {
     "new", "ready", "running", "blocked", "terminated"};
 constexpr std::array<std::string_view, kTransitionKindCount> kKindNames = {
-    "admit", "dispatch", "preempt", "block", "wakeup", "exit"};
+    "admit", "dispatch", "preempt", "block", "wakeup", "exit", "requeue"};
 constexpr std::array<std::string_view, kReasonCount> kReasonNames = {
     "arrival", "scheduled", "quantum expired", "preempted by a more urgent process",
-    "displaced by a woken process", "IO start", "IO done", "finished"};
+    "displaced by a woken process", "IO start", "IO done", "finished", "priority boost"};
 constexpr std::array<State, kTransitionKindCount> kFrom = {
-    State::New, State::Ready, State::Running, State::Running, State::Blocked, State::Running};
+    State::New, State::Ready, State::Running, State::Running, State::Blocked, State::Running, State::Ready};
 constexpr std::array<State, kTransitionKindCount> kTo = {
-    State::Ready, State::Running, State::Ready, State::Blocked, State::Ready, State::Terminated};
+    State::Ready, State::Running, State::Ready, State::Blocked, State::Ready, State::Terminated, State::Ready};
 }  // namespace
 
 State fromState(TransitionKind kind) { return kFrom[static_cast<std::size_t>(kind)]; }

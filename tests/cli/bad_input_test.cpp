@@ -36,10 +36,13 @@ TEST_CASE("a process that begins with IO is refused with its place", "[cli][bad-
 
 TEST_CASE("bad flag values are refused", "[cli][bad-input]") {
   expectBadInput(runProcsim("run " + asset("rr.json") + " --quantum 0"), "quantum");
-  expectBadInput(runProcsim("run " + asset("rr.json") + " --policy lottery"), "policy");
+  expectBadInput(runProcsim("run " + asset("rr.json") + " --policy lotto"), "policy");
   expectBadInput(runProcsim("run " + asset("rr.json") + " --cores 0"), "cores");
   expectBadInput(runProcsim("run " + asset("rr.json") + " --format xml"), "format");
-  expectBadInput(runProcsim("run " + asset("fcfs-convoy.json") + " --policy rr"), "quantum");
+  expectBadInput(runProcsim("run " + asset("fcfs-convoy.json") + " --policy rr:quantum=0"), "quantum");
+  expectBadInput(runProcsim("run " + asset("fcfs-convoy.json") + " --policy rr:quantom=2"), "has no parameter \"quantom\"");
+  expectBadInput(runProcsim("run " + asset("fcfs-convoy.json") + " --policy sjf --quantum 2"), "policy sjf has no parameter");
+  expectBadInput(runProcsim("run " + asset("fcfs-convoy.json") + " --multiprogramming maybe"), "multiprogramming");
   expectBadInput(runProcsim("run " + asset("rr.json") + " --metrics-only --svg /tmp/x.svg"), "--metrics-only");
 }
 

@@ -33,12 +33,15 @@ TEST_CASE("compare prints a row per policy with that policy's averages", "[cli][
   const auto r = runProcsim("compare " + asset("fcfs-convoy.json") + " --policies fcfs,sjf,rr:4 --format json");
   REQUIRE(r.status == 0);
   const auto rows = nlohmann::json::parse(r.out);
-  REQUIRE(rows.size() == 3);
-  CHECK(rows[0]["policy"] == "fcfs");
+  REQUIRE(rows.size() == 4);  // the file's own policy first
+  CHECK(rows[0]["policy"] == "fcfs (file)");
   CHECK(rows[0]["avg_waiting"].get<double>() == Approx(17.0));
-  CHECK(rows[1]["avg_waiting"].get<double>() == Approx(3.0));
-  CHECK(rows[2]["policy"] == "rr:4");
-  CHECK(rows[2]["avg_waiting"].get<double>() == Approx(17.0 / 3.0));
+  CHECK(rows[1]["policy"] == "fcfs");
+  CHECK(rows[1]["avg_waiting"].get<double>() == Approx(17.0));
+  CHECK(rows[2]["avg_waiting"].get<double>() == Approx(3.0));
+  CHECK(rows[3]["policy"] == "rr:4");
+  CHECK(rows[3]["spec"] == "rr:quantum=4");
+  CHECK(rows[3]["avg_waiting"].get<double>() == Approx(17.0 / 3.0));
   const auto text = runProcsim("compare " + asset("fcfs-convoy.json") + " --policies fcfs,sjf,srtf,rr:2,rr:8,priority");
   REQUIRE(text.status == 0);
   CHECK_THAT(text.out, Catch::Contains("rr:8") && Catch::Contains("priority") && Catch::Contains("17.00"));
@@ -46,7 +49,7 @@ TEST_CASE("compare prints a row per policy with that policy's averages", "[cli][
 
 TEST_CASE("compare refuses a malformed policy list", "[cli][compare]") {
   CHECK(runProcsim("compare " + asset("rr.json") + " --policies fcfs,rr:x").status == 2);
-  CHECK(runProcsim("compare " + asset("rr.json") + " --policies lottery").status == 2);
+  CHECK(runProcsim("compare " + asset("rr.json") + " --policies lotto").status == 2);
   CHECK(runProcsim("compare " + asset("rr.json") + " --policies ,").status == 2);
 }
 

@@ -26,8 +26,10 @@ inline std::string readFile(const std::filesystem::path& path) {
   return buffer.str();
 }
 
-// `arguments` is passed through the shell: quote anything with spaces.
-inline CommandResult runProcsim(const std::string& arguments, const std::string& stdin_text = "") {
+// Runs `binary` with `arguments` (passed through the shell: quote anything
+// with spaces).
+inline CommandResult runBinary(const std::string& binary, const std::string& arguments,
+                               const std::string& stdin_text = "") {
   const auto dir = std::filesystem::temp_directory_path();
   const std::string tag = std::to_string(::getpid());
   const auto err_path = dir / ("procsim-test-err-" + tag);
@@ -36,7 +38,7 @@ inline CommandResult runProcsim(const std::string& arguments, const std::string&
     std::ofstream in(in_path, std::ios::binary);
     in << stdin_text;
   }
-  const std::string command = std::string(PROCSIM_BIN) + " " + arguments + " <" + in_path.string() + " 2>" +
+  const std::string command = binary + " " + arguments + " <" + in_path.string() + " 2>" +
                               err_path.string();
   CommandResult result;
   FILE* pipe = ::popen(command.c_str(), "r");
@@ -50,6 +52,10 @@ inline CommandResult runProcsim(const std::string& arguments, const std::string&
   std::filesystem::remove(err_path);
   std::filesystem::remove(in_path);
   return result;
+}
+
+inline CommandResult runProcsim(const std::string& arguments, const std::string& stdin_text = "") {
+  return runBinary(PROCSIM_BIN, arguments, stdin_text);
 }
 
 inline std::string asset(const std::string& name) { return std::string(PROCSIM_ASSETS) + "/" + name; }

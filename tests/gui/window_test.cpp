@@ -8,7 +8,7 @@
 #include "gui_runner.hpp"
 #include "sim/engine.hpp"
 #include "sim/metrics.hpp"
-#include "sim/policies.hpp"
+#include "sim/policy_registry.hpp"
 #include "sim/scenario_json.hpp"
 
 using gui_test::Image;
@@ -161,18 +161,25 @@ TEST_CASE("a scripted session: load, step to task 1's IO, play, step back, switc
   CHECK(rr["tick"].get<sim::Tick>() == block_tick + 1);
   sim::Scenario rr_scenario = scenario;
   rr_scenario.policy.name = "rr";
-  rr_scenario.policy.quantum = 2;
+  rr_scenario.policy.params["quantum"] = {2};
   sim::Engine rr_reference(rr_scenario);
   rr_reference.runToEnd();
   CHECK(rr["end_tick"].get<sim::Tick>() == rr_reference.now());
 
-  // Compare: one row per policy, matching a direct run of the engine.
+  // Compare: the scenario's own rr:quantum=2 first, then every policy at its
+  // defaults (rr's default quantum, 4, differs), each matching a direct run.
   const auto compare = gui_test::readJson(dir.path("compare.json"));
   CHECK(compare["panel"] == "compare");
-  REQUIRE(compare["compare"].size() == sim::policyNames().size());
+  REQUIRE(compare["compare"].size() == sim::policyNames().size() + 1);
+  CHECK(compare["compare"][0]["spec"] == "rr:quantum=2");
+  CHECK(compare["compare"][0]["current"] == true);
+  CHECK(compare["compare"][1]["current"] == false);
   for (const auto& row : compare["compare"]) {
     sim::Scenario variant = rr_scenario;
-    variant.policy.name = row["policy"].get<std::string>();
+    std::string error;
+    const auto spec = sim::parsePolicySpec(row["spec"].get<std::string>(), sim::PolicySpec{}, error);
+    REQUIRE(spec);
+    variant.policy = *spec;
     sim::Engine engine(variant);
     engine.runToEnd();
     const sim::RunMetrics metrics = sim::computeMetrics(engine);
@@ -408,7 +415,7 @@ TEST_CASE("editing a process: a bad burst string is kept with its error, a good 
 TEST_CASE("opening a scenario that fails validation keeps the current one and shows the CLI's message", "[gui][window][editor]") {
   TempDir dir;
   const std::string bad = dir.write("bad_rr.json",
-      R"({"cores": 2, "policy": {"name": "rr"}, "processes": [{"name": "a", "bursts": [{"cpu": 2}]}]})");
+      R"({"cores": 2, "policy": {"name": "rr", "quantum": 0}, "processes": [{"name": "a", "bursts": [{"cpu": 2}]}]})");
   std::string cli_message;
   try {
     sim::loadScenario(bad);
@@ -459,7 +466,7 @@ TEST_CASE("bad input exits with status 2 and names the place", "[gui][window][er
     CHECK(result.output.find("s.txt:2: unknown action 'wiggle'") != std::string::npos);
   }
   SECTION("a script action that fails at run time") {
-    const std::string script = dir.write("s.txt", "load " + defaultScenario() + "\npolicy lottery\n");
+    const std::string script = dir.write("s.txt", "load " + defaultScenario() + "\npolicy lotto\n");
     const auto result = runGui("--script " + shellQuoted(script));
     INFO(result.output);
     CHECK(result.status == 2);

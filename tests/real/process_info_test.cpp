@@ -32,6 +32,7 @@ std::pair<sim::State, sim::State> endsOf(sim::TransitionKind kind) {
     case sim::TransitionKind::Block: return {State::Running, State::Blocked};
     case sim::TransitionKind::Wakeup: return {State::Blocked, State::Ready};
     case sim::TransitionKind::Exit: return {State::Running, State::Terminated};
+    case sim::TransitionKind::Requeue: return {State::Ready, State::Ready};
   }
   return {State::Terminated, State::Terminated};
 }

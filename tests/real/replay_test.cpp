@@ -228,11 +228,14 @@ TEST_CASE("a replay told to stop kills and reaps every worker, each named after 
 TEST_CASE("the replay explains CFS against the scenario's policy", "[real][replay]") {
   sim::PolicySpec rr;
   rr.name = "rr";
-  rr.quantum = 2;
+  rr.params["quantum"] = {2};
   const std::string text = real::explainScheduling(rr, 10);
   CHECK(text.find("CFS") != std::string::npos);
   CHECK(text.find("'rr'") != std::string::npos);
   CHECK(text.find("2 ticks is 20 ms") != std::string::npos);
+  CHECK(text.find("slices are not fixed") != std::string::npos);  // rr's own sentence, from the registry
+  const std::string chinese = real::explainScheduling(rr, 10, /*chinese=*/true);
+  CHECK(chinese.find("20 毫秒") != std::string::npos);
   CHECK(text.find("run-queue wait") != std::string::npos);
   sim::PolicySpec fcfs;
   CHECK(real::explainScheduling(fcfs, 10).find("Under fcfs a process keeps its core") != std::string::npos);

@@ -40,7 +40,7 @@ sim::Scenario twoCoreRoundRobin() {
   s.name = "two cores, rr 2, switch 1";
   s.cores = 2;
   s.policy.name = "rr";
-  s.policy.quantum = 2;
+  s.policy.params["quantum"] = {2};
   s.context_switch = 1;
   s.processes = {process("A", 0, {3, 2, 1}), process("B", 0, {2}), process("C", 1, {3})};
   return s;
@@ -226,7 +226,7 @@ TEST_CASE("the Chrome trace of a random multi-core run matches its timeline trac
   options.seed = 7;
   auto s = sim::generateScenario(options);
   s.policy.name = "rr";
-  s.policy.quantum = 3;
+  s.policy.params["quantum"] = {3};
   s.context_switch = 1;
   const sim::Trace trace = traceOf(s);
   const sim::Timeline timeline = sim::buildTimeline(s, trace);
@@ -294,7 +294,7 @@ TEST_CASE("the SVG chart of a long run folds tiny intervals and stays small", "[
   options.arrival_span = 20000;
   auto s = sim::generateScenario(options);
   s.policy.name = "rr";
-  s.policy.quantum = 2;
+  s.policy.params["quantum"] = {2};
   const sim::Trace trace = traceOf(s);
   REQUIRE(trace.size() > 100000);
 

@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <random>
 
-#include "sim/policies.hpp"
+#include "sim/policy_registry.hpp"
 #include "sim/scenario.hpp"
 
 namespace test {
@@ -18,10 +18,12 @@ inline sim::Scenario randomScenario(std::uint64_t seed) {
   sim::Scenario s;
   s.name = "random " + std::to_string(seed);
   s.cores = static_cast<int>(pick(1, 16));
-  const auto& names = sim::policyNames();
+  const std::vector<std::string> names = {"fcfs", "sjf", "srtf", "rr", "priority"};
   s.policy.name = names[static_cast<std::size_t>(pick(0, static_cast<std::int64_t>(names.size()) - 1))];
-  s.policy.quantum = pick(1, 6);
-  s.policy.preemptive = pick(0, 1) == 1;
+  const std::int64_t quantum = pick(1, 6);
+  const std::int64_t preemptive = pick(0, 1);
+  if (s.policy.name == "rr") s.policy.params["quantum"] = {quantum};
+  if (s.policy.name == "priority") s.policy.params["preemptive"] = {preemptive};
   s.policy.multiprogramming = pick(0, 5) != 0;
   s.policy.wakeup_preempts = pick(0, 5) == 0;
   s.context_switch = pick(0, 3) == 0 ? pick(1, 3) : 0;

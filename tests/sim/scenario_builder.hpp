@@ -26,7 +26,7 @@ inline sim::Scenario makeScenario(const std::string& policy, int cores, const st
   s.name = "test";
   s.cores = cores;
   s.policy.name = policy;
-  s.policy.quantum = quantum;
+  if (quantum > 0) s.policy.params["quantum"] = {quantum};
   for (const P& p : processes) {
     sim::ProcessSpec spec;
     spec.name = p.name;

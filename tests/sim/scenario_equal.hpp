@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "sim/policy_registry.hpp"
 #include "sim/scenario.hpp"
 
 inline void requireSameScenario(const sim::Scenario& a, const sim::Scenario& b) {
@@ -12,8 +13,7 @@ inline void requireSameScenario(const sim::Scenario& a, const sim::Scenario& b) 
   CHECK(a.description == b.description);
   CHECK(a.cores == b.cores);
   CHECK(a.policy.name == b.policy.name);
-  CHECK(a.policy.quantum == b.policy.quantum);
-  CHECK(a.policy.preemptive == b.policy.preemptive);
+  CHECK(sim::resolvedParams(a.policy) == sim::resolvedParams(b.policy));
   CHECK(a.policy.multiprogramming == b.policy.multiprogramming);
   CHECK(a.policy.wakeup_preempts == b.policy.wakeup_preempts);
   CHECK(a.context_switch == b.context_switch);

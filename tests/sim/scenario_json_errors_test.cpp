@@ -40,8 +40,8 @@ TEST_CASE("each bad input is reported with its place and reason", "[sim][json][e
        R"(unknown key "zzzzzzzz")"},
       {"unknown process key", withProcess(R"({"arival": 1, "bursts": [{"cpu": 1}]})"), "processes[0]",
        R"(unknown key "arival" (did you mean "arrival"?))"},
-      {"unknown policy key", withProcess(ok, R"("policy": {"name": "rr", "quantim": 2}, )"), "policy",
-       R"(unknown key "quantim" (did you mean "quantum"?))"},
+      {"unknown policy key", withProcess(ok, R"("policy": {"name": "rr", "quantim": 2}, )"), "policy.quantim",
+       R"(policy rr has no parameter "quantim" (did you mean "quantum"?))"},
       {"unknown burst key", withProcess(R"({"bursts": [{"cpus": 1}]})"), "processes[0].bursts[0]",
        R"(unknown key "cpus" (did you mean "cpu"?))"},
       {"a key given twice", withProcess(ok, R"("cores": 1, "cores": 2, )"), "top level", R"(duplicate key "cores")"},
@@ -68,10 +68,13 @@ TEST_CASE("each bad input is reported with its place and reason", "[sim][json][e
       {"a zero quantum", withProcess(ok, R"("policy": {"name": "rr", "quantum": 0}, )"), "policy.quantum",
        "must be at least 1, got 0"},
       {"a negative quantum for fcfs", withProcess(ok, R"("policy": {"name": "fcfs", "quantum": -4}, )"),
-       "policy.quantum", "must be at least 1, got -4"},
+       "policy.quantum", "must be a whole number of ticks from 1"},
       {"an absurd quantum", withProcess(ok, R"("policy": {"name": "rr", "quantum": 1000000001}, )"),
        "policy.quantum", "must be at most 1000000000"},
-      {"rr without a quantum", withProcess(ok, R"("policy": "rr", )"), "policy.quantum", "needs a quantum"},
+      {"a list for a single-valued parameter", withProcess(ok, R"("policy": {"name": "rr", "quantum": [1, 2]}, )"),
+       "policy.quantum", "takes one value, not a list"},
+      {"a boolean for a number", withProcess(ok, R"("policy": {"name": "rr", "quantum": true}, )"), "policy.quantum",
+       "must be a whole number, got boolean"},
       {"preemptive as a number", withProcess(ok, R"("policy": {"name": "priority", "preemptive": 1}, )"),
        "policy.preemptive", "must be true or false, got number"},
       {"multiprogramming as a string", withProcess(ok, R"("policy": {"name": "fcfs", "multiprogramming": "no"}, )"),
@@ -198,12 +201,18 @@ TEST_CASE("validateScenario checks a scenario built in code", "[sim][json][error
     CHECK_THAT(whereOf(bad), Contains("cores: must be at least 1"));
   }
   SECTION("policy") {
-    bad.policy.name = "lottery";
-    CHECK_THAT(whereOf(bad), Contains("policy.name: unknown policy \"lottery\""));
+    bad.policy.name = "lotto";
+    CHECK_THAT(whereOf(bad), Contains("policy.name: unknown policy \"lotto\""));
   }
   SECTION("quantum for rr") {
     bad.policy.name = "rr";
-    CHECK_THAT(whereOf(bad), Contains("policy.quantum: round robin (rr) needs a quantum"));
+    bad.policy.params["quantum"] = {0};
+    CHECK_THAT(whereOf(bad), Contains("policy.quantum: must be at least 1, got 0"));
+  }
+  SECTION("a parameter of another policy") {
+    bad.policy.name = "fcfs";
+    bad.policy.params["quantum"] = {2};
+    CHECK_THAT(whereOf(bad), Contains("policy.quantum: policy fcfs has no parameter \"quantum\""));
   }
   SECTION("zero-length burst") {
     bad.processes[0].bursts[0].length = 0;

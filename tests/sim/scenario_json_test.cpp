@@ -8,12 +8,15 @@
 
 #include "scenario_equal.hpp"
 #include "scenario_errors.hpp"
+#include "sim/policy_registry.hpp"
 #include "sim/scenario_json.hpp"
 
 using Catch::Matchers::Contains;
 using Catch::Matchers::StartsWith;
 
 namespace {
+
+std::string messageOf(std::string_view json) { return errorOf(json).what(); }
 
 const char* const kFullExample = R"({
   "name": "demo",
@@ -36,8 +39,7 @@ TEST_CASE("a complete scenario file is read field by field", "[sim][json]") {
   CHECK(s.description == "two processes, one disk");
   CHECK(s.cores == 4);
   CHECK(s.policy.name == "rr");
-  CHECK(s.policy.quantum == 4);
-  CHECK(s.policy.preemptive);
+  CHECK(s.policy.params == std::map<std::string, sim::ParamValue, std::less<>>{{"quantum", {4}}});  // rr ignores "preemptive"
   CHECK_FALSE(s.policy.multiprogramming);
   CHECK(s.policy.wakeup_preempts);
   CHECK(s.context_switch == 2);
@@ -70,8 +72,7 @@ TEST_CASE("optional keys take their documented defaults", "[sim][json]") {
   CHECK(s.description.empty());
   CHECK(s.cores == 1);
   CHECK(s.policy.name == "fcfs");
-  CHECK(s.policy.quantum == 0);
-  CHECK_FALSE(s.policy.preemptive);
+  CHECK(s.policy.params.empty());
   CHECK(s.policy.multiprogramming);
   CHECK_FALSE(s.policy.wakeup_preempts);
   CHECK(s.context_switch == 0);
@@ -85,14 +86,43 @@ TEST_CASE("optional keys take their documented defaults", "[sim][json]") {
 
 TEST_CASE("the policy may be given as a plain name", "[sim][json]") {
   const sim::Scenario s = sim::parseScenario(R"({"policy": "srtf", "processes": [{"bursts": [{"cpu": 1}]}]})");
-  CHECK(s.policy.name == "srtf");
-  CHECK(s.policy.quantum == 0);
+  CHECK(s.policy.params.empty());
 }
 
-TEST_CASE("a quantum is allowed for policies other than rr", "[sim][json]") {
-  const sim::Scenario s =
-      sim::parseScenario(R"({"policy": {"name": "sjf", "quantum": 3}, "processes": [{"bursts": [{"cpu": 1}]}]})");
-  CHECK(s.policy.quantum == 3);
+TEST_CASE("rr without a quantum takes the registry's default of 4 ticks", "[sim][json]") {
+  const sim::Scenario s = sim::parseScenario(R"({"policy": "rr", "processes": [{"bursts": [{"cpu": 1}]}]})");
+  CHECK(sim::resolvedParam(s.policy, "quantum") == sim::ParamValue{4});
+}
+
+TEST_CASE("a quantum or preemptive flag from an older file is ignored by a policy without it", "[sim][json]") {
+  const sim::Scenario s = sim::parseScenario(
+      R"({"policy": {"name": "sjf", "quantum": 3, "preemptive": false}, "processes": [{"bursts": [{"cpu": 1}]}]})");
+  CHECK(s.policy.name == "sjf");
+  CHECK(s.policy.params.empty());
+  CHECK_THAT(messageOf(R"({"policy": {"name": "sjf", "quantum": 0}, "processes": [{"bursts": [{"cpu": 1}]}]})"),
+             Contains("policy.quantum: must be a whole number of ticks from 1"));
+}
+
+TEST_CASE("a policy parameter the policy does not have is refused with the policy's parameters", "[sim][json]") {
+  CHECK_THAT(messageOf(R"({"policy": {"name": "rr", "quantom": 3}, "processes": [{"bursts": [{"cpu": 1}]}]})"),
+             Contains("policy.quantom: policy rr has no parameter \"quantom\" (did you mean \"quantum\"?); its "
+                      "parameters: quantum"));
+}
+
+TEST_CASE("tickets and nice are read per process and written back", "[sim][json]") {
+  const sim::Scenario s = sim::parseScenario(
+      R"({"processes": [{"tickets": 300, "nice": -5, "bursts": [{"cpu": 1}]}, {"bursts": [{"cpu": 1}]}]})");
+  CHECK(s.processes[0].tickets == 300);
+  CHECK(s.processes[0].nice == -5);
+  CHECK(s.processes[1].tickets == 100);
+  CHECK(s.processes[1].nice == 0);
+  const sim::Scenario again = sim::parseScenario(sim::scenarioToJson(s));
+  CHECK(again.processes[0].tickets == 300);
+  CHECK(again.processes[0].nice == -5);
+  CHECK_THAT(messageOf(R"({"processes": [{"nice": 25, "bursts": [{"cpu": 1}]}]})"),
+             Contains("processes[0].nice: must be at most 19, got 25"));
+  CHECK_THAT(messageOf(R"({"processes": [{"tickets": 0, "bursts": [{"cpu": 1}]}]})"),
+             Contains("processes[0].tickets: must be at least 1, got 0"));
 }
 
 TEST_CASE("processes without a name are named P and their 1-based index", "[sim][json]") {
@@ -125,7 +155,7 @@ TEST_CASE("a scenario built in code with awkward text and fractions round-trips"
   s.description = "";
   s.cores = 1024;
   s.policy.name = "priority";
-  s.policy.preemptive = true;
+  s.policy.params["preemptive"] = {1};
   s.context_switch = sim::kMaxContextSwitch;
   s.devices = {"io", "net", "disk"};
   sim::ProcessSpec p;

@@ -60,7 +60,7 @@ TEST_CASE("non-preemptive priority on the textbook set waits 8.2 on average", "[
 
 TEST_CASE("preemptive priority lets an urgent arrival take the core at once", "[sim][textbook][priority]") {
   auto s = test::makeScenario("priority", 1, {{"low", 0, "c10", 5}, {"high", 3, "c2", 1}});
-  s.policy.preemptive = true;
+  s.policy.params["preemptive"] = {1};
   const auto m = test::runToEnd(s);
   CHECK(m.processes[1].completion == 5);
   CHECK(m.processes[1].waiting == 0);

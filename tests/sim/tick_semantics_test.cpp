@@ -178,6 +178,6 @@ TEST_CASE("a burst of a million ticks costs no more events than a burst of one",
 
 TEST_CASE("the engine refuses an invalid scenario", "[sim][engine]") {
   auto s = test::makeScenario("rr", 1, {{"A", 0, "c3"}});
-  s.policy.quantum = 0;
+  s.policy.params["quantum"] = {0};
   CHECK_THROWS_AS(sim::Engine(s), sim::ScenarioError);
 }

@@ -33,7 +33,7 @@ sim::Scenario scenario(std::string policy, int cores, std::vector<sim::ProcessSp
   s.name = "timeline test";
   s.cores = cores;
   s.policy.name = std::move(policy);
-  s.policy.quantum = quantum;
+  if (quantum > 0) s.policy.params["quantum"] = {quantum};
   s.context_switch = context_switch;
   s.processes = std::move(processes);
   return s;

@@ -75,6 +75,7 @@ struct ReplayComparison {
 struct ReplayResult {
   std::string scenario_name;
   std::string policy;           // the scenario's policy name
+  sim::PolicySpec policy_spec;  // the scenario's policy, with its parameters
   double tick_ms = 0;
   ReplayPlan plan;              // cpus, capped, capped_note, ...
   double wall_seconds = 0;      // from the common start instant to the last worker's end
@@ -116,7 +117,8 @@ ReplayPlan planReplay(const sim::Scenario& scenario, const ReplayOptions& option
 ReplayResult replay(const sim::Scenario& scenario, const ReplayOptions& options = {});
 
 // A few sentences on how Linux's scheduler (CFS) differs from the
-// scenario's policy, for the table's reader.
-std::string explainScheduling(const sim::PolicySpec& policy, double tick_ms);
+// scenario's policy, for the table's reader, in English or (`chinese`)
+// 简体中文. The policy's own sentence comes from its registry entry.
+std::string explainScheduling(const sim::PolicySpec& policy, double tick_ms, bool chinese = false);
 
 }  // namespace real

@@ -12,10 +12,13 @@ namespace sim {
 // A process as the run has left it so far.
 struct ProcessRuntime {
   State state = State::New;
+  std::int8_t nice = 0;          // copied from its spec: -20..19
   std::uint32_t burst = 0;       // index of the current burst in ProcessSpec::bursts
   std::uint32_t burst_count = 0; // bursts of the process (copied from its spec)
   std::int32_t priority = 0;     // copied from its spec; lower is more urgent
   CoreId core = kNoCore;         // Running: its core; Blocked without multiprogramming: the core it holds
+  CoreId last_core = kNoCore;    // the core it last ran on (kNoCore before its first dispatch)
+  std::int32_t tickets = 100;    // copied from its spec
   Tick remaining = 0;            // ticks left in the current burst, as of `run_start` when Running
   Tick since = 0;                // tick it entered its current state
   Tick run_start = 0;            // Running: tick its CPU work begins (after any switch overhead)
@@ -34,6 +37,7 @@ struct CoreRuntime {
   ProcessId held_by = kNoProcess;  // multiprogramming off: the blocked process it waits for
   ProcessId last = kNoProcess;     // the last process it ran (a different next one pays the switch cost)
   Tick slice_end = 0;              // tick its running process's time slice ends (0: no slice)
+  Tick slice_length = 0;           // ticks of that slice (0: no slice)
   Tick busy = 0;                   // CPU ticks of process work, closed intervals only
   Tick overhead = 0;               // context-switch ticks, closed intervals only
   std::uint32_t generation = 0;    // bumped on every change; stale events are skipped

@@ -53,6 +53,17 @@ ProcessMetrics processMetrics(const Engine& engine, ProcessId process);
 bool runMetricByName(const RunMetrics& metrics, const std::string& name, double& value);
 bool processMetricByName(const ProcessMetrics& metrics, const std::string& name, double& value);
 std::vector<std::string> runMetricNames();
+
+// The whole-run metrics in the order every report writes them, with the
+// names of runMetricNames() less the per-kind transition counts (reports
+// write RunMetrics::transitions apart): the one list that JSON writers of
+// whole-run figures iterate. `integer` fields hold whole numbers.
+struct MetricField {
+  std::string name;
+  double value = 0;
+  bool integer = false;
+};
+std::vector<MetricField> runMetricFields(const RunMetrics& metrics);
 std::vector<std::string> processMetricNames();
 
 }  // namespace sim

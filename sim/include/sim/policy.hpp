@@ -1,9 +1,10 @@
 // sim/policy.hpp: the interface every scheduling policy implements.
 //
 // A policy owns the ready queue: the engine tells it who becomes ready and
-// asks it whom to dispatch. Time slices and preemption are asked of it too,
-// so that MLFQ, lottery, stride, CFS-like fair share and per-core run queues
-// can be added as new Policy classes without touching the engine.
+// asks it whom to dispatch. Time slices, preemption and a timer are asked
+// of it too, and it learns why each process left its core, so that MLFQ,
+// lottery, stride and fair-share policies are Policy classes like the
+// textbook ones. Policies are registered in sim/policy_registry.hpp.
 #pragma once
 
 #include <cstdint>
@@ -25,6 +26,16 @@ struct ProcessView {
   int priority = 0;             // lower is more urgent
   Tick burst_remaining = 0;     // CPU ticks left in the current CPU burst, as of now
   std::uint64_t ready_seq = 0;  // order of entry into the ready queue (ties)
+  std::int32_t tickets = 100;   // from the scenario: lottery and stride shares
+  std::int32_t nice = 0;        // from the scenario: -20..19, cfs and eevdf weights
+  CoreId last_core = kNoCore;   // the core it last ran on; kNoCore before its first dispatch
+};
+
+// What a policy's timer did, for the trace: the processes it moved (an MLFQ
+// boost), each recorded as a Requeue transition with `reason`.
+struct TimerResult {
+  Reason reason = Reason::Boost;
+  std::vector<ProcessId> moved;
 };
 
 class Policy {
@@ -33,7 +44,6 @@ class Policy {
 
   // A deep copy: engine snapshots copy the policy with everything else.
   virtual std::unique_ptr<Policy> clone() const = 0;
-  virtual std::string describe() const = 0;  // e.g. "rr (quantum 4)"
 
   // [Ready queue]
   // `process` has become ready; `view` describes it at this moment.
@@ -61,11 +71,33 @@ class Policy {
     return false;
   }
 
-  // [Feedback] Called after `process` ran `cpu_ticks` of CPU and left the
-  // core (preempted, blocked or exited). Fair-share and MLFQ policies
-  // account usage here.
-  virtual void onDescheduled(ProcessId process, Tick cpu_ticks, TransitionKind why) {
+  // [Feedback] Called after `process` ran `cpu_ticks` of CPU work since its
+  // dispatch or last renewal and left the core; `why` is the reason of the
+  // transition: QuantumExpired, MoreUrgent or WakeupDisplaced (preempted),
+  // IoStart (blocked) or Finished (exited). Fair-share and MLFQ policies
+  // account usage here, before the process is enqueued again.
+  virtual void onDescheduled(ProcessId process, Tick cpu_ticks, Reason why) {
     (void)process; (void)cpu_ticks; (void)why;
+  }
+  // Called when the slice of running `process` expired with nobody else
+  // ready, so it keeps its core: `cpu_ticks` of work ran in the old slice.
+  // timeSlice() is then asked for the new one.
+  virtual void onSliceRenewed(ProcessId process, Tick cpu_ticks) {
+    (void)process; (void)cpu_ticks;
+  }
+  // Called when `process` is dispatched, before timeSlice() for it.
+  virtual void onDispatched(ProcessId process, CoreId core, Tick now) {
+    (void)process; (void)core; (void)now;
+  }
+
+  // [Timer] The next tick (> now) at which onTimer must run, or kNoTimer.
+  // The engine runs it at that tick after admissions and wakeups and before
+  // idle cores are filled (docs/model.md, step 2b).
+  static constexpr Tick kNoTimer = -1;
+  virtual Tick nextTimer() const { return kNoTimer; }
+  virtual TimerResult onTimer(Tick now, const EngineState& state) {
+    (void)now; (void)state;
+    return {};
   }
 };
 

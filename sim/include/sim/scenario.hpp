@@ -22,6 +22,10 @@ inline constexpr std::int64_t kMaxArrival = 1'000'000'000'000;      // ticks
 inline constexpr std::int64_t kMaxContextSwitch = 1'000'000;        // ticks
 inline constexpr std::int64_t kMaxQuantum = 1'000'000'000;          // ticks
 inline constexpr std::size_t kMaxDevices = 65535;
+inline constexpr std::int32_t kMinTickets = 1;
+inline constexpr std::int32_t kMaxTickets = 1'000'000;   // so that 10M processes' total fits easily
+inline constexpr std::int32_t kMinNice = -20;             // Linux's range
+inline constexpr std::int32_t kMaxNice = 19;
 
 enum class BurstKind : std::uint8_t { Cpu, Io };
 
@@ -37,13 +41,18 @@ struct ProcessSpec {
   Tick arrival = 0;            // >= 0
   int priority = 0;            // lower is more urgent (Silberschatz)
   std::vector<Burst> bursts;   // CPU, IO, CPU, ..., CPU: odd count, alternating
+  std::int32_t tickets = 100;  // lottery and stride: share of the CPU, kMinTickets..kMaxTickets
+  std::int32_t nice = 0;       // cfs and eevdf: kMinNice (most CPU) .. kMaxNice
 };
+
+// The value of one policy parameter: one number (a boolean is 0 or 1), or
+// a list of numbers (sim/policy_registry.hpp says which).
+using ParamValue = std::vector<std::int64_t>;
 
 // The scheduling policy and the dispatcher options.
 struct PolicySpec {
-  std::string name = "fcfs";   // fcfs | sjf | srtf | rr | priority
-  Tick quantum = 0;            // rr: >= 1; others ignore it (0 = unset)
-  bool preemptive = false;     // priority: preemptive or not
+  std::string name = "fcfs";   // a registered policy (sim/policy_registry.hpp)
+  std::map<std::string, ParamValue, std::less<>> params;  // given values only; others default
   bool multiprogramming = true;   // false: a blocked process keeps its core idle
   bool wakeup_preempts = false;   // true: a process whose IO ends runs at once
 };

@@ -22,7 +22,8 @@ inline constexpr CoreId kNoCore = -1;
 enum class State : std::uint8_t { New, Ready, Running, Blocked, Terminated };
 inline constexpr int kStateCount = 5;
 
-// The six transitions between them, named as the textbook names them.
+// The transitions between them, named as the textbook names them, and one
+// that keeps the state: the policy moved a ready process.
 enum class TransitionKind : std::uint8_t {
   Admit,     // New -> Ready
   Dispatch,  // Ready -> Running
@@ -30,8 +31,9 @@ enum class TransitionKind : std::uint8_t {
   Block,     // Running -> Blocked (the IO-triggered switch)
   Wakeup,    // Blocked -> Ready
   Exit,      // Running -> Terminated
+  Requeue,   // Ready -> Ready: the policy moved it (an MLFQ boost, a migration)
 };
-inline constexpr int kTransitionKindCount = 6;
+inline constexpr int kTransitionKindCount = 7;
 
 // Why a transition happened.
 enum class Reason : std::uint8_t {
@@ -43,8 +45,9 @@ enum class Reason : std::uint8_t {
   IoStart,         // block: its CPU burst ended and an IO burst begins
   IoDone,          // wakeup: its IO burst ended
   Finished,        // exit: its last CPU burst ended
+  Boost,           // requeue: the policy's timer raised its priority (MLFQ)
 };
-inline constexpr int kReasonCount = 8;
+inline constexpr int kReasonCount = 9;
 
 State fromState(TransitionKind kind);
 State toState(TransitionKind kind);

@@ -1,0 +1,35 @@
+#include <cstdio>
+#include <exception>
+#include <iostream>
+
+#include "commands.hpp"
+
+namespace cli {
+
+int runProcsim(int argc, char** argv) {
+  CLI::App app{"procsim: watch an operating system run many processes at once.\n"
+               "Simulate scheduling policies on N cores, export traces, compare policies."};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "procsim 0.1.0");
+  int status = kExitOk;
+  addRunCommand(app, status);
+  addCompareCommand(app, status);
+  addPoliciesCommand(app, status);
+  addGenCommand(app, status);
+  addValidateCommand(app, status);
+  addCheckCommand(app, status);
+  addRealCommand(app, status);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    const int code = app.exit(error);
+    return code == 0 ? kExitOk : kExitBadInput;
+  } catch (const std::exception& error) {
+    std::cerr << "procsim: internal error: " << error.what() << "\n";
+    return kExitFailure;
+  }
+  std::fflush(stdout);
+  return status;
+}
+
+}  // namespace cli
