@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <random>
+#include <algorithm>
 
 #include "sim/policy_registry.hpp"
 #include "sim/scenario.hpp"
@@ -18,12 +19,15 @@ inline sim::Scenario randomScenario(std::uint64_t seed) {
   sim::Scenario s;
   s.name = "random " + std::to_string(seed);
   s.cores = static_cast<int>(pick(1, 16));
-  const std::vector<std::string> names = {"fcfs", "sjf", "srtf", "rr", "priority"};
+  // Every registered policy, each parameter drawn from the low end of its
+  // range (small quanta and boost periods make the most transitions).
+  const std::vector<std::string> names = sim::policyNames();
   s.policy.name = names[static_cast<std::size_t>(pick(0, static_cast<std::int64_t>(names.size()) - 1))];
-  const std::int64_t quantum = pick(1, 6);
-  const std::int64_t preemptive = pick(0, 1);
-  if (s.policy.name == "rr") s.policy.params["quantum"] = {quantum};
-  if (s.policy.name == "priority") s.policy.params["preemptive"] = {preemptive};
+  for (const sim::ParamSchema& param : sim::findPolicy(s.policy.name)->parameters) {
+    if (pick(0, 3) == 0) continue;  // left at its default
+    const std::int64_t high = std::min(param.max, param.min + 6);
+    s.policy.params[param.name] = {pick(param.min, high)};
+  }
   s.policy.multiprogramming = pick(0, 5) != 0;
   s.policy.wakeup_preempts = pick(0, 5) == 0;
   s.context_switch = pick(0, 3) == 0 ? pick(1, 3) : 0;
@@ -33,6 +37,8 @@ inline sim::Scenario randomScenario(std::uint64_t seed) {
     p.name = "P" + std::to_string(i + 1);
     p.arrival = pick(0, 25);
     p.priority = static_cast<int>(pick(0, 4));
+    p.tickets = static_cast<std::int32_t>(pick(1, 400));
+    p.nice = static_cast<std::int32_t>(pick(sim::kMinNice, sim::kMaxNice));
     const std::int64_t cpu_bursts = pick(1, 4);
     for (std::int64_t b = 0; b < cpu_bursts; ++b) {
       if (b > 0) {

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "sim/types.hpp"
@@ -29,6 +30,19 @@ struct ProcessView {
   std::int32_t tickets = 100;   // from the scenario: lottery and stride shares
   std::int32_t nice = 0;        // from the scenario: -20..19, cfs and eevdf weights
   CoreId last_core = kNoCore;   // the core it last ran on; kNoCore before its first dispatch
+};
+
+// A ready queue as views show it: MLFQ shows one per level, a fair-share
+// policy its processes with their virtual runtimes. `facts` are short
+// named numbers per process ("ticks left", "tickets", "vruntime").
+struct QueueEntry {
+  ProcessId process = kNoProcess;
+  std::vector<std::pair<std::string, std::int64_t>> facts;
+};
+struct QueueView {
+  std::string label;      // English, e.g. "level 0 (quantum 10)"; empty for a policy's one queue
+  std::string label_zh;   // 简体中文
+  std::vector<QueueEntry> entries;  // in the order the policy would dispatch them
 };
 
 // What a policy's timer did, for the trace: the processes it moved (an MLFQ
@@ -55,6 +69,14 @@ class Policy {
   virtual std::size_t readyCount() const = 0;
   // The ready processes in the order the policy would dispatch them.
   virtual std::vector<ProcessId> readyInOrder(const EngineState& state) const = 0;
+
+  // [Views] The ready queue(s) with what the policy knows of each process.
+  // The default is one queue, readyInOrder(), without facts.
+  virtual std::vector<QueueView> queues(const EngineState& state) const {
+    QueueView view;
+    for (const ProcessId id : readyInOrder(state)) view.entries.push_back({id, {}});
+    return {view};
+  }
 
   // [Time slices] CPU ticks `process` may run before its slice expires when
   // dispatched now; 0 means no slice (it runs until its burst ends).
