@@ -60,19 +60,24 @@ bool parseLanguage(std::string_view code, Language& out) {
 const char* tr(sim::State state) {
   static constexpr Str kIds[] = {Str::StateNew, Str::StateReady, Str::StateRunning, Str::StateBlocked,
                                  Str::StateTerminated};
+  static_assert(std::size(kIds) == sim::kStateCount, "a string per state");
   return tr(kIds[static_cast<std::size_t>(state)]);
 }
 
 const char* tr(sim::TransitionKind kind) {
   static constexpr Str kIds[] = {Str::TransitionAdmit, Str::TransitionDispatch, Str::TransitionPreempt,
-                                 Str::TransitionBlock, Str::TransitionWakeup,   Str::TransitionExit};
+                                 Str::TransitionBlock, Str::TransitionWakeup,   Str::TransitionExit,
+                                 Str::TransitionRequeue};
+  static_assert(std::size(kIds) == sim::kTransitionKindCount, "a string per transition kind");
   return tr(kIds[static_cast<std::size_t>(kind)]);
 }
 
 const char* tr(sim::Reason reason) {
   static constexpr Str kIds[] = {Str::ReasonArrival,         Str::ReasonScheduled, Str::ReasonQuantumExpired,
                                  Str::ReasonMoreUrgent,      Str::ReasonWakeupDisplaced,
-                                 Str::ReasonIoStart,         Str::ReasonIoDone,    Str::ReasonFinished};
+                                 Str::ReasonIoStart,         Str::ReasonIoDone,    Str::ReasonFinished,
+                                 Str::ReasonBoost,           Str::ReasonDeviceQueue};
+  static_assert(std::size(kIds) == sim::kReasonCount, "a string per reason");
   return tr(kIds[static_cast<std::size_t>(reason)]);
 }
 

@@ -31,7 +31,11 @@ struct Arrow {
   sim::TransitionKind kind;
   float offset;  // sideways shift so that the two arrows between Ready and Running do not overlap
 };
-constexpr std::array<Arrow, sim::kTransitionKindCount> kArrows{{
+// The textbook's six arrows, indexed by TransitionKind; a requeue (Ready to
+// Ready) has no arrow.
+constexpr std::size_t kArrowCount = 6;
+static_assert(static_cast<std::size_t>(sim::TransitionKind::Exit) + 1 == kArrowCount);
+constexpr std::array<Arrow, kArrowCount> kArrows{{
     {sim::TransitionKind::Admit, 0.0f},
     {sim::TransitionKind::Dispatch, -0.35f},
     {sim::TransitionKind::Preempt, 0.35f},
@@ -134,6 +138,7 @@ void StateMachineView::draw(ViewContext& context) {
   const auto [first, last] = session.transitionsAtTick();
   for (std::size_t i = first; i < last && moved.size() < 256; ++i) {
     const sim::Transition& tr = session.run().trace()[i];
+    if (static_cast<std::size_t>(tr.kind) >= kArrowCount) continue;
     active[static_cast<std::size_t>(tr.kind)] = true;
     moved.emplace_back(tr.process, tr.kind);
   }

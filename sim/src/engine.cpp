@@ -26,6 +26,14 @@ Engine::Impl::Impl(Scenario s, EngineOptions o) : scenario(std::move(s)), option
   }
   adviseHugePages(state.processes.data(), count * sizeof(ProcessRuntime));
   adviseHugePages(scenario.processes.data(), count * sizeof(ProcessSpec));
+  device_servers.assign(scenario.devices.size(), 0);
+  for (std::size_t d = 0; d < scenario.devices.size(); ++d) {
+    if (auto found = scenario.device_options.find(scenario.devices[d]); found != scenario.device_options.end()) {
+      device_servers[d] = found->second.servers;
+    }
+  }
+  state.device_busy.assign(scenario.devices.size(), 0);
+  state.device_queues.resize(scenario.devices.size());
   state.cores.resize(static_cast<std::size_t>(scenario.cores));
   state.idle_cores = scenario.cores;
   std::vector<std::pair<Tick, ProcessId>> by_arrival(count);

@@ -22,6 +22,7 @@ struct Engine::Impl {
   std::unique_ptr<Policy> policy;
   Trace trace;
   std::vector<Observer*> observers;
+  std::vector<std::int32_t> device_servers;  // by device index; 0: no contention
   std::vector<Snapshot> snapshots;    // by increasing tick; [0] is the start
   std::size_t snapshot_every = 0;     // transitions between snapshots
   std::size_t max_snapshots = 2;      // options.max_snapshots, lowered to fit the byte budget
@@ -50,6 +51,8 @@ struct Engine::Impl {
   void makeReady(ProcessId process, Tick t);
   void closeInterval(ProcessId process, Tick t);
   void scheduleCore(CoreId core);
+  bool startIo(ProcessId process, Tick t);   // false: it waits in its device's queue
+  void finishIo(ProcessId process, Tick t);  // frees the server; the device's next waiter starts
   void record(Tick t, ProcessId process, CoreId core, TransitionKind kind, Reason reason);
 
   ProcessView view(ProcessId process, Tick t) const;

@@ -85,14 +85,13 @@ void Engine::Impl::releaseFinishedBursts(Tick t) {
     p.state = State::Blocked;
     p.since = t;
     p.core = kNoCore;
-    state.io_events.push_back({t + p.remaining, id});
-    std::push_heap(state.io_events.begin(), state.io_events.end(), ioEventLater);
+    const bool started = startIo(id, t);
     if (!scenario.policy.multiprogramming) {
       core.held_by = id;
       p.core = event.core;
       --state.idle_cores;
     }
-    record(t, id, event.core, TransitionKind::Block, Reason::IoStart);
+    record(t, id, event.core, TransitionKind::Block, started ? Reason::IoStart : Reason::DeviceQueue);
   }
 }
 
@@ -101,9 +100,11 @@ void Engine::Impl::admitAndWake(Tick t) {
   woken.clear();
   auto& io = state.io_events;
   while (!io.empty() && io.front().tick == t) {
-    entering.push_back(io.front().process);
+    const ProcessId done = io.front().process;
+    entering.push_back(done);
     std::pop_heap(io.begin(), io.end(), ioEventLater);
     io.pop_back();
+    finishIo(done, t);
     if (!io.empty()) prefetchProcess(io.front().process);
   }
   while (state.next_arrival < state.arrival_order.size()) {
@@ -226,6 +227,37 @@ void Engine::Impl::preemptForUrgent(Tick t) {
 void Engine::Impl::runTimer(Tick t) {
   const TimerResult result = policy->onTimer(t, state);
   for (const ProcessId id : result.moved) record(t, id, kNoCore, TransitionKind::Requeue, result.reason);
+}
+
+// A contending device serves at most its servers at once; the others wait
+// in its FIFO queue, still Blocked.
+bool Engine::Impl::startIo(ProcessId id, Tick t) {
+  const ProcessRuntime& p = state.processes[at(id)];
+  const std::size_t device = scenario.processes[at(id)].bursts[p.burst].device;
+  if (device_servers[device] > 0) {
+    if (state.device_busy[device] >= device_servers[device]) {
+      state.device_queues[device].push_back(id);
+      return false;
+    }
+    ++state.device_busy[device];
+  }
+  state.io_events.push_back({t + p.remaining, id});
+  std::push_heap(state.io_events.begin(), state.io_events.end(), ioEventLater);
+  return true;
+}
+
+void Engine::Impl::finishIo(ProcessId id, Tick t) {
+  const ProcessRuntime& p = state.processes[at(id)];
+  const std::size_t device = scenario.processes[at(id)].bursts[p.burst].device;
+  if (device_servers[device] == 0) return;
+  --state.device_busy[device];
+  std::deque<ProcessId>& waiting = state.device_queues[device];
+  if (waiting.empty()) return;
+  const ProcessId next = waiting.front();
+  waiting.pop_front();
+  ++state.device_busy[device];
+  state.io_events.push_back({t + state.processes[at(next)].remaining, next});
+  std::push_heap(state.io_events.begin(), state.io_events.end(), ioEventLater);
 }
 
 }  // namespace sim

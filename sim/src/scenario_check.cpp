@@ -173,6 +173,14 @@ void checkScenario(const Scenario& scenario, const std::vector<bool>* named_in_f
   checkPolicySpec(scenario.policy, "policy");
   checkRange("context_switch", scenario.context_switch, 0, kMaxContextSwitch);
   checkDevices(scenario.devices);
+  for (const auto& [device, options] : scenario.device_options) {
+    checkRange("devices." + device + ".servers", options.servers, 1, kMaxDeviceServers);
+    const auto known = std::find(scenario.devices.begin(), scenario.devices.end(), device);
+    if (known == scenario.devices.end()) {
+      fail("devices." + device, "no IO burst uses device " + quoteText(device) +
+                                    didYouMean(device, views(scenario.devices)));
+    }
+  }
   const std::vector<ProcessSpec>& processes = scenario.processes;
   if (processes.empty()) fail("processes", "a scenario needs at least one process");
   if (static_cast<std::int64_t>(processes.size()) > kMaxProcesses) {

@@ -25,7 +25,8 @@ const char* describe(const Value& value) {
 
 const std::vector<std::string_view>& keysOf(Frame frame) {
   static const std::vector<std::string_view> root{"name", "description", "cores", "policy",
-                                                  "context_switch", "processes", "expect"};
+                                                  "context_switch", "processes", "expect", "devices"};
+  static const std::vector<std::string_view> device{"servers"};
   static const std::vector<std::string_view> policy{"name", "multiprogramming", "wakeup_preempts"};
   static const std::vector<std::string_view> process{"name", "arrival", "priority", "bursts", "tickets", "nice"};
   static const std::vector<std::string_view> burst{"cpu", "io", "device"};
@@ -35,6 +36,7 @@ const std::vector<std::string_view>& keysOf(Frame frame) {
     case Frame::Policy: return policy;
     case Frame::Process: return process;
     case Frame::Burst: return burst;
+    case Frame::Device: return device;
     default: return none;
   }
 }
@@ -123,6 +125,11 @@ bool Reader::key(string_t& text) {
       return true;
     }
   }
+  if (level.frame == Frame::Devices) {
+    if (text.empty()) fail(here(), "a device name must not be empty");
+    if (scenario().device_options.count(text) != 0) fail(here(), "duplicate device " + quoteText(text));
+    return true;
+  }
   if (level.frame == Frame::ExpectProcess) {
     const std::vector<std::string> metrics = processMetricNames();
     if (std::find(metrics.begin(), metrics.end(), text) == metrics.end()) {
@@ -164,6 +171,15 @@ bool Reader::value(const Value& v) {
     }
     case Frame::Process: processValue(level, v); break;
     case Frame::Burst: burstValue(level, v); break;
+    case Frame::Devices:
+      requireKind(v, Kind::Object, "an object such as {\"servers\": 1}");
+      scenario().device_options[level.key_text] = DeviceOptions{};
+      push(Frame::Device);
+      break;
+    case Frame::Device:
+      scenario().device_options[stack_[stack_.size() - 2].key_text].servers =
+          static_cast<std::int32_t>(integer(v, 1, kMaxDeviceServers));
+      break;
     case Frame::Expect:
     case Frame::ExpectProcesses:
     case Frame::ExpectProcess: expectValue(level, v); break;

@@ -56,6 +56,10 @@ void Reader::rootValue(Level& level, const Value& v) {
       requireKind(v, Kind::Array, "an array of processes");
       push(Frame::Processes);
       break;
+    case kRootDevices:
+      requireKind(v, Kind::Object, "an object of devices, such as {\"disk\": {\"servers\": 1}}");
+      push(Frame::Devices);
+      break;
     default:
       requireKind(v, Kind::Object, "an object");
       scenario().expect.emplace();

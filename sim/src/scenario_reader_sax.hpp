@@ -43,7 +43,8 @@ const char* describe(const Value& value);
 
 // [SECTION] Where we are in the document
 
-enum class Frame : std::uint8_t { Root, Policy, PolicyList, Processes, Process, Bursts, Burst, Expect, ExpectProcesses, ExpectProcess };
+enum class Frame : std::uint8_t { Root, Policy, PolicyList, Processes, Process, Bursts, Burst, Expect, ExpectProcesses, ExpectProcess,
+                                  Devices, Device };
 
 struct Level {
   Frame frame = Frame::Root;
@@ -57,7 +58,8 @@ struct Level {
 const std::vector<std::string_view>& keysOf(Frame frame);
 
 // Key ids: the index in keysOf(frame).
-enum RootKey { kRootName, kRootDescription, kRootCores, kRootPolicy, kRootContextSwitch, kRootProcesses, kRootExpect };
+enum RootKey { kRootName, kRootDescription, kRootCores, kRootPolicy, kRootContextSwitch, kRootProcesses, kRootExpect,
+               kRootDevices };
 enum PolicyKey { kPolicyName, kPolicyMultiprogramming, kPolicyWakeupPreempts, kPolicyParameter = 31 };
 enum ProcessKey { kProcessName, kProcessArrival, kProcessPriority, kProcessBursts, kProcessTickets, kProcessNice };
 enum BurstKey { kBurstCpu, kBurstIo, kBurstDevice };

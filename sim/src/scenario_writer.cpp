@@ -189,6 +189,17 @@ std::string scenarioToJson(const Scenario& scenario, int indent) {
   out.close('}');
   out.member("context_switch");
   out.integer(scenario.context_switch);
+  if (!scenario.device_options.empty()) {
+    out.member("devices");
+    out.open('{');
+    for (const auto& [device, options] : scenario.device_options) {
+      out.member(device);
+      out.raw(indent >= 0 ? "{\"servers\": " : "{\"servers\":");
+      out.integer(options.servers);
+      out.raw("}");
+    }
+    out.close('}');
+  }
   out.member("processes");
   out.open('[');
   for (const ProcessSpec& process : scenario.processes) {

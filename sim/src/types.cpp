@@ -11,7 +11,8 @@ constexpr std::array<std::string_view, kTransitionKindCount> kKindNames = {
     "admit", "dispatch", "preempt", "block", "wakeup", "exit", "requeue"};
 constexpr std::array<std::string_view, kReasonCount> kReasonNames = {
     "arrival", "scheduled", "quantum expired", "preempted by a more urgent process",
-    "displaced by a woken process", "IO start", "IO done", "finished", "priority boost"};
+    "displaced by a woken process", "IO start", "IO done", "finished", "priority boost",
+    "waits for the device"};
 constexpr std::array<State, kTransitionKindCount> kFrom = {
     State::New, State::Ready, State::Running, State::Running, State::Blocked, State::Running, State::Ready};
 constexpr std::array<State, kTransitionKindCount> kTo = {

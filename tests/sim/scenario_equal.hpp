@@ -14,6 +14,7 @@ inline void requireSameScenario(const sim::Scenario& a, const sim::Scenario& b) 
   CHECK(a.cores == b.cores);
   CHECK(a.policy.name == b.policy.name);
   CHECK(sim::resolvedParams(a.policy) == sim::resolvedParams(b.policy));
+  CHECK(a.device_options == b.device_options);
   CHECK(a.policy.multiprogramming == b.policy.multiprogramming);
   CHECK(a.policy.wakeup_preempts == b.policy.wakeup_preempts);
   CHECK(a.context_switch == b.context_switch);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <vector>
 
 #include "sim/types.hpp"
@@ -65,6 +66,8 @@ class EngineState {
   std::size_t next_arrival = 0;           // cursor into arrival_order
   std::vector<CoreEvent> core_events;     // min-heap by (tick, core)
   std::vector<IoEvent> io_events;         // min-heap by (tick, process)
+  std::vector<std::int32_t> device_busy;  // by device index: IO bursts in service (contending devices only)
+  std::vector<std::deque<ProcessId>> device_queues;  // by device index: processes waiting for a server, FIFO
   std::uint64_t next_ready_seq = 0;
   std::int64_t transition_counts[kTransitionKindCount] = {};
   std::int64_t context_switches = 0;      // dispatches onto a core that last ran another process

@@ -22,6 +22,7 @@ inline constexpr std::int64_t kMaxArrival = 1'000'000'000'000;      // ticks
 inline constexpr std::int64_t kMaxContextSwitch = 1'000'000;        // ticks
 inline constexpr std::int64_t kMaxQuantum = 1'000'000'000;          // ticks
 inline constexpr std::size_t kMaxDevices = 65535;
+inline constexpr std::int32_t kMaxDeviceServers = 1'000'000;
 inline constexpr std::int32_t kMinTickets = 1;
 inline constexpr std::int32_t kMaxTickets = 1'000'000;   // so that 10M processes' total fits easily
 inline constexpr std::int32_t kMinNice = -20;             // Linux's range
@@ -64,6 +65,14 @@ struct Expectations {
   std::map<std::string, std::map<std::string, double>> processes;  // name -> metric -> value
 };
 
+// A device whose IO bursts contend: at most `servers` run at once; the
+// others wait in the device's FIFO queue (Blocked, reason "waits for the
+// device"). A device without options serves every IO at once.
+struct DeviceOptions {
+  std::int32_t servers = 1;  // 1 .. kMaxDeviceServers
+  friend bool operator==(const DeviceOptions&, const DeviceOptions&) = default;
+};
+
 struct Scenario {
   std::string name;
   std::string description;
@@ -71,6 +80,7 @@ struct Scenario {
   PolicySpec policy;
   Tick context_switch = 0;             // ticks spent switching between two different processes
   std::vector<std::string> devices{"io"};  // IO device names; index 0 is the default "io"
+  std::map<std::string, DeviceOptions, std::less<>> device_options;  // by name: the devices that contend
   std::vector<ProcessSpec> processes;  // at least one
   std::optional<Expectations> expect;
 

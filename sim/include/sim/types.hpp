@@ -46,8 +46,9 @@ enum class Reason : std::uint8_t {
   IoDone,          // wakeup: its IO burst ended
   Finished,        // exit: its last CPU burst ended
   Boost,           // requeue: the policy's timer raised its priority (MLFQ)
+  DeviceQueue,     // block: its IO waits in the queue of a device whose servers are all busy
 };
-inline constexpr int kReasonCount = 9;
+inline constexpr int kReasonCount = 10;
 
 State fromState(TransitionKind kind);
 State toState(TransitionKind kind);
