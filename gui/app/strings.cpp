@@ -76,7 +76,8 @@ const char* tr(sim::Reason reason) {
   static constexpr Str kIds[] = {Str::ReasonArrival,         Str::ReasonScheduled, Str::ReasonQuantumExpired,
                                  Str::ReasonMoreUrgent,      Str::ReasonWakeupDisplaced,
                                  Str::ReasonIoStart,         Str::ReasonIoDone,    Str::ReasonFinished,
-                                 Str::ReasonBoost,           Str::ReasonDeviceQueue};
+                                 Str::ReasonBoost,           Str::ReasonDeviceQueue, Str::ReasonStolen,
+                                 Str::ReasonBalanced};
   static_assert(std::size(kIds) == sim::kReasonCount, "a string per reason");
   return tr(kIds[static_cast<std::size_t>(reason)]);
 }

@@ -11,7 +11,10 @@ namespace sim {
 
 Engine::Impl::Impl(Scenario s, EngineOptions o) : scenario(std::move(s)), options(o) {
   validateScenario(scenario);
-  policy = makePolicy(scenario.policy);
+  per_core = scenario.run_queues == RunQueues::PerCore;
+  queues.push_back(makePolicy(scenario.policy));
+  for (int c = 1; per_core && c < scenario.cores; ++c) queues.push_back(makePolicy(scenario.policy));
+  policy_timers = queues.front()->nextTimer() != Policy::kNoTimer;
   const std::size_t count = scenario.processes.size();
   state.processes.resize(count);
   for (std::size_t i = 0; i < count; ++i) {
@@ -20,6 +23,7 @@ Engine::Impl::Impl(Scenario s, EngineOptions o) : scenario(std::move(s)), option
     p.remaining = spec.bursts.front().length;
     p.since = spec.arrival;
     p.priority = spec.priority;
+    has_affinity = has_affinity || !spec.affinity.empty();
     p.tickets = spec.tickets;
     p.nice = static_cast<std::int8_t>(spec.nice);
     p.burst_count = static_cast<std::uint32_t>(spec.bursts.size());
@@ -36,6 +40,8 @@ Engine::Impl::Impl(Scenario s, EngineOptions o) : scenario(std::move(s)), option
   state.device_queues.resize(scenario.devices.size());
   state.cores.resize(static_cast<std::size_t>(scenario.cores));
   state.idle_cores = scenario.cores;
+  if (per_core && scenario.balance.interval > 0) state.next_balance = scenario.balance.interval;
+  rebuildLoad();
   std::vector<std::pair<Tick, ProcessId>> by_arrival(count);
   for (std::size_t i = 0; i < count; ++i) by_arrival[i] = {scenario.processes[i].arrival, static_cast<ProcessId>(i)};
   std::sort(by_arrival.begin(), by_arrival.end());
@@ -46,7 +52,7 @@ Engine::Impl::Impl(Scenario s, EngineOptions o) : scenario(std::move(s)), option
     const std::size_t state_bytes = count * (sizeof(ProcessRuntime) + sizeof(ProcessId)) +
                                     state.cores.size() * sizeof(CoreRuntime) + sizeof(EngineState);
     max_snapshots = std::max<std::size_t>(2, std::min(options.snapshot_budget_bytes / state_bytes, options.max_snapshots));
-    snapshots.push_back({state, policy->clone(), 0});
+    snapshots.push_back({state, cloneQueues(), 0});
   }
   if (options.record_trace) {
     // Every process is admitted, dispatched and exits; each IO burst adds a
@@ -62,7 +68,7 @@ void Engine::Impl::maybeSnapshot() {
   const Snapshot& last = snapshots.back();
   if (state.now <= last.state.now) return;
   if (static_cast<std::size_t>(state.transitions - last.state.transitions) < snapshot_every) return;
-  snapshots.push_back({state, policy->clone(), trace.size()});
+  snapshots.push_back({state, cloneQueues(), trace.size()});
   if (snapshots.size() > max_snapshots) {
     // Keep the start and every other snapshot after it; space the next ones wider.
     std::vector<Snapshot> thinned;
@@ -76,7 +82,9 @@ void Engine::Impl::maybeSnapshot() {
 
 void Engine::Impl::restore(const Snapshot& snapshot) {
   state = snapshot.state;
-  policy = snapshot.policy->clone();
+  queues.clear();
+  for (const auto& queue : snapshot.queues) queues.push_back(queue->clone());
+  rebuildLoad();
   if (options.record_trace) trace.resize(snapshot.trace_size);
   for (Observer* observer : observers) observer->onRewind(snapshot.trace_size);
 }
@@ -153,8 +161,17 @@ bool Engine::finished() const {
 Tick Engine::nextEventTick() const { return finished() ? -1 : impl_->nextEventTick(); }
 const Scenario& Engine::scenario() const { return impl_->scenario; }
 const EngineState& Engine::state() const { return impl_->state; }
-const Policy& Engine::policy() const { return *impl_->policy; }
-std::vector<ProcessId> Engine::readyQueue() const { return impl_->policy->readyInOrder(impl_->state); }
+const Policy& Engine::policy() const { return *impl_->queues.front(); }
+std::size_t Engine::runQueueCount() const { return impl_->queues.size(); }
+const Policy& Engine::runQueue(std::size_t index) const { return *impl_->queues.at(index); }
+std::vector<ProcessId> Engine::readyQueue() const {
+  std::vector<ProcessId> ready;
+  for (const auto& queue : impl_->queues) {
+    const std::vector<ProcessId> part = queue->readyInOrder(impl_->state);
+    ready.insert(ready.end(), part.begin(), part.end());
+  }
+  return ready;
+}
 ProcessView Engine::view(ProcessId process) const { return impl_->view(process, impl_->state.now); }
 const Trace& Engine::trace() const { return impl_->trace; }
 std::size_t Engine::snapshotCount() const { return impl_->snapshots.size(); }

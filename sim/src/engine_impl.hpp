@@ -5,13 +5,14 @@
 #include <memory>
 #include <vector>
 
+#include "load_tree.hpp"
 #include "sim/engine.hpp"
 
 namespace sim {
 
 struct Snapshot {
   EngineState state;
-  std::unique_ptr<Policy> policy;
+  std::vector<std::unique_ptr<Policy>> queues;
   std::size_t trace_size = 0;
 };
 
@@ -19,7 +20,13 @@ struct Engine::Impl {
   Scenario scenario;
   EngineOptions options;
   EngineState state;
-  std::unique_ptr<Policy> policy;
+  // The policy: one instance for the global queue, or one per core.
+  std::vector<std::unique_ptr<Policy>> queues;
+  bool per_core = false;
+  bool has_affinity = false;    // some process may run only on some cores
+  bool policy_timers = false;   // the policy asked for a timer when it was made
+  detail::LoadTree queue_length;  // per-core queues: ready in the core's queue + its running process
+  detail::LoadTree queue_ready;   // per-core queues: ready in the core's queue
   Trace trace;
   std::vector<Observer*> observers;
   std::vector<std::int32_t> device_servers;  // by device index; 0: no contention
@@ -45,6 +52,20 @@ struct Engine::Impl {
   void expireSlices(Tick t);           // step 4
   void preemptForUrgent(Tick t);       // step 5
 
+  // [Run queues] engine_queues.cpp
+  Policy& queueOf(CoreId core) { return *queues[per_core ? static_cast<std::size_t>(core) : 0]; }
+  std::size_t readyTotal() const;
+  bool allowed(ProcessId process, CoreId core) const;
+  void enqueue(ProcessId process, Tick t);       // into its queue (a new one: the shortest it may use)
+  ProcessId pickFor(CoreId core, Tick t);        // the next process `core` runs, or kNoProcess; may steal
+  ProcessId peekFor(CoreId core);                // what pickFor would return from the core's own queue
+  ProcessId pickAllowed(Policy& queue, CoreId core);
+  ProcessId steal(CoreId thief, Tick t);
+  void balance(Tick t);                          // step 2c
+  void touch(CoreId core);                       // after a change to the core's queue or occupant
+  void rebuildLoad();
+  std::vector<std::unique_ptr<Policy>> cloneQueues() const;
+
   // [Moves] each records its transition
   void dispatch(CoreId core, ProcessId process, Tick t);
   void preempt(CoreId core, Tick t, Reason reason);
@@ -57,7 +78,7 @@ struct Engine::Impl {
 
   ProcessView view(ProcessId process, Tick t) const;
   void prefetchProcess(ProcessId process) const;  // a hint only: no effect on the run
-  CoreId lowestIdleCore() const;
+  CoreId lowestIdleCore(ProcessId process) const;  // one `process` may use
 
   // [Snapshots] engine.cpp
   void maybeSnapshot();

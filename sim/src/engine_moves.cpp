@@ -72,9 +72,12 @@ void Engine::Impl::dispatch(CoreId c, ProcessId id, Tick t) {
   core.running = id;
   core.last = id;
   --state.idle_cores;
+  if (per_core) p.queue = c;
+  touch(c);
   record(t, id, c, TransitionKind::Dispatch, Reason::Scheduled);
-  policy->onDispatched(id, c, t);
-  const Tick slice = policy->timeSlice(id, state);
+  Policy& queue = queueOf(c);
+  queue.onDispatched(id, c, t);
+  const Tick slice = queue.timeSlice(id, state);
   core.slice_end = slice > 0 ? p.run_start + slice : 0;
   core.slice_length = slice;
   scheduleCore(c);
@@ -86,13 +89,14 @@ void Engine::Impl::preempt(CoreId c, Tick t, Reason reason) {
   ProcessRuntime& p = state.processes[at(id)];
   const Tick ran = std::max<Tick>(0, t - std::max(p.since, p.run_start));
   closeInterval(id, t);
-  policy->onDescheduled(id, ran, reason);
+  queueOf(c).onDescheduled(id, ran, reason);
   core.running = kNoProcess;
   ++core.generation;
   ++state.idle_cores;
   record(t, id, c, TransitionKind::Preempt, reason);
   makeReady(id, t);
-  policy->enqueue(view(id, t));
+  enqueue(id, t);
+  touch(c);
 }
 
 // Pushes the core's next event: the end of its process's burst or slice.
@@ -128,11 +132,11 @@ void Engine::Impl::prefetchProcess(ProcessId id) const {
   __builtin_prefetch(&scenario.processes[at(id)]);
 }
 
-CoreId Engine::Impl::lowestIdleCore() const {
+CoreId Engine::Impl::lowestIdleCore(ProcessId process) const {
   if (state.idle_cores == 0) return kNoCore;
   for (CoreId c = 0; c < static_cast<CoreId>(state.cores.size()); ++c) {
     const CoreRuntime& core = state.cores[at(c)];
-    if (core.running == kNoProcess && core.held_by == kNoProcess) return c;
+    if (core.running == kNoProcess && core.held_by == kNoProcess && allowed(process, c)) return c;
   }
   return kNoCore;
 }

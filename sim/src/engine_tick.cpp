@@ -25,7 +25,12 @@ Tick Engine::Impl::nextEventTick() const {
     const ProcessId p = state.arrival_order[state.next_arrival];
     consider(scenario.processes[at(p)].arrival);
   }
-  if (const Tick timer = policy->nextTimer(); timer != Policy::kNoTimer) consider(timer);
+  if (policy_timers) {
+    for (const auto& queue : queues) {
+      if (const Tick timer = queue->nextTimer(); timer != Policy::kNoTimer) consider(timer);
+    }
+  }
+  if (state.next_balance >= 0) consider(state.next_balance);
   return next;
 }
 
@@ -34,10 +39,11 @@ void Engine::Impl::applyTick(Tick t) {
   releaseFinishedBursts(t);
   admitAndWake(t);
   if (!woken.empty()) runWoken(t);
-  if (policy->nextTimer() == t) runTimer(t);
+  if (policy_timers) runTimer(t);
+  if (state.next_balance == t) balance(t);
   dispatchIdleCores(t);
   if (!expired_slices.empty()) expireSlices(t);
-  if (policy->preemptive()) preemptForUrgent(t);
+  if (queues.front()->preemptive()) preemptForUrgent(t);
   // Drop stale core events so that the heap's top is always a live one.
   while (!state.core_events.empty()) {
     const CoreEvent& top = state.core_events.front();
@@ -68,8 +74,9 @@ void Engine::Impl::releaseFinishedBursts(Tick t) {
     core.running = kNoProcess;
     ++core.generation;
     ++state.idle_cores;
+    touch(event.core);
     if (p.burst + 1 >= p.burst_count) {
-      policy->onDescheduled(id, ran, Reason::Finished);
+      queueOf(event.core).onDescheduled(id, ran, Reason::Finished);
       p.state = State::Terminated;
       p.since = t;
       p.completion = t;
@@ -79,7 +86,7 @@ void Engine::Impl::releaseFinishedBursts(Tick t) {
       record(t, id, event.core, TransitionKind::Exit, Reason::Finished);
       continue;
     }
-    policy->onDescheduled(id, ran, Reason::IoStart);
+    queueOf(event.core).onDescheduled(id, ran, Reason::IoStart);
     ++p.burst;
     p.remaining = scenario.processes[at(id)].bursts[p.burst].length;
     p.state = State::Blocked;
@@ -91,6 +98,7 @@ void Engine::Impl::releaseFinishedBursts(Tick t) {
       p.core = event.core;
       --state.idle_cores;
     }
+    touch(event.core);
     record(t, id, event.core, TransitionKind::Block, started ? Reason::IoStart : Reason::DeviceQueue);
   }
 }
@@ -122,7 +130,7 @@ void Engine::Impl::admitAndWake(Tick t) {
     if (p.state == State::New) {
       record(t, id, kNoCore, TransitionKind::Admit, Reason::Arrival);
       makeReady(id, t);
-      policy->enqueue(view(id, t));
+      enqueue(id, t);
       continue;
     }
     closeInterval(id, t);
@@ -138,7 +146,7 @@ void Engine::Impl::admitAndWake(Tick t) {
     } else if (scenario.policy.wakeup_preempts) {
       woken.push_back(id);
     } else {
-      policy->enqueue(view(id, t));
+      enqueue(id, t);
     }
   }
 }
@@ -148,12 +156,12 @@ void Engine::Impl::admitAndWake(Tick t) {
 // core index), never one dispatched at this tick.
 void Engine::Impl::runWoken(Tick t) {
   for (const ProcessId id : woken) {
-    CoreId target = lowestIdleCore();
+    CoreId target = lowestIdleCore(id);
     if (target == kNoCore) {
       Tick oldest = t;
       for (CoreId c = 0; c < static_cast<CoreId>(state.cores.size()); ++c) {
         const ProcessId running = state.cores[at(c)].running;
-        if (running == kNoProcess) continue;
+        if (running == kNoProcess || !allowed(id, c)) continue;
         const Tick since = state.processes[at(running)].since;
         if (since <= oldest && since < t) {
           oldest = since;
@@ -161,7 +169,7 @@ void Engine::Impl::runWoken(Tick t) {
         }
       }
       if (target == kNoCore) {
-        policy->enqueue(view(id, t));
+        enqueue(id, t);
         continue;
       }
       preempt(target, t, Reason::WakeupDisplaced);
@@ -171,15 +179,15 @@ void Engine::Impl::runWoken(Tick t) {
 }
 
 void Engine::Impl::dispatchIdleCores(Tick t) {
-  if (state.idle_cores == 0 || policy->readyCount() == 0) return;
+  if (state.idle_cores == 0 || readyTotal() == 0) return;
   for (CoreId c = 0; c < static_cast<CoreId>(state.cores.size()); ++c) {
     const CoreRuntime& core = state.cores[at(c)];
     if (core.running != kNoProcess || core.held_by != kNoProcess) continue;
-    const ProcessId next = policy->pickNext(c, state);
-    if (next == kNoProcess) continue;  // this core's queue may be empty while another's is not
-    prefetchProcess(policy->peekNext(c, state));  // a million processes do not fit in cache
+    const ProcessId next = pickFor(c, t);
+    if (next == kNoProcess) continue;  // this core's queue may be empty (or hold no process it may run)
+    if (!has_affinity) prefetchProcess(queueOf(c).peekNext(c, state));  // a million processes do not fit in cache
     dispatch(c, next, t);
-    if (state.idle_cores == 0 || policy->readyCount() == 0) break;
+    if (state.idle_cores == 0 || readyTotal() == 0) break;
   }
 }
 
@@ -187,46 +195,64 @@ void Engine::Impl::expireSlices(Tick t) {
   for (const CoreId c : expired_slices) {
     CoreRuntime& core = state.cores[at(c)];
     if (core.running == kNoProcess || core.slice_end != t) continue;
-    if (policy->readyCount() == 0) {  // keeps running with a fresh slice
+    Policy& queue = queueOf(c);
+    if (queue.readyCount() == 0 || peekFor(c) == kNoProcess) {  // keeps running with a fresh slice
       const ProcessRuntime& p = state.processes[at(core.running)];
-      policy->onSliceRenewed(core.running, t - std::max(p.since, p.run_start));
-      core.slice_length = policy->timeSlice(core.running, state);
+      queue.onSliceRenewed(core.running, t - std::max(p.since, p.run_start));
+      core.slice_length = queue.timeSlice(core.running, state);
       core.slice_end = core.slice_length > 0 ? t + core.slice_length : 0;
       scheduleCore(c);
       continue;
     }
     preempt(c, t, Reason::QuantumExpired);
-    const ProcessId next = policy->pickNext(c, state);
+    const ProcessId next = pickFor(c, t);
     if (next != kNoProcess) dispatch(c, next, t);
   }
 }
 
 void Engine::Impl::preemptForUrgent(Tick t) {
-  while (policy->readyCount() > 0) {
+  if (per_core) {  // each core against its own queue
+    for (CoreId c = 0; c < static_cast<CoreId>(state.cores.size()); ++c) {
+      Policy& queue = queueOf(c);
+      while (state.cores[at(c)].running != kNoProcess && queue.readyCount() > 0) {
+        const ProcessId best = peekFor(c);
+        if (best == kNoProcess || !queue.moreUrgent(view(best, t), view(state.cores[at(c)].running, t))) break;
+        preempt(c, t, Reason::MoreUrgent);
+        dispatch(c, pickFor(c, t), t);
+      }
+    }
+    return;
+  }
+  Policy& queue = *queues.front();
+  while (queue.readyCount() > 0) {
     CoreId worst = kNoCore;
     ProcessView worst_view;
     for (CoreId c = 0; c < static_cast<CoreId>(state.cores.size()); ++c) {
       const ProcessId running = state.cores[at(c)].running;
       if (running == kNoProcess) continue;
       const ProcessView candidate = view(running, t);
-      if (worst == kNoCore || !policy->moreUrgent(candidate, worst_view)) {
+      if (worst == kNoCore || !queue.moreUrgent(candidate, worst_view)) {
         worst = c;
         worst_view = candidate;
       }
     }
     if (worst == kNoCore) return;
-    const ProcessId best = policy->peekNext(worst, state);
-    if (best == kNoProcess || !policy->moreUrgent(view(best, t), worst_view)) return;
+    const ProcessId best = peekFor(worst);
+    if (best == kNoProcess || !queue.moreUrgent(view(best, t), worst_view)) return;
     preempt(worst, t, Reason::MoreUrgent);
-    dispatch(worst, policy->pickNext(worst, state), t);
+    dispatch(worst, pickFor(worst, t), t);
   }
 }
 
 // Step 2b: the policy's timer (an MLFQ boost). Each process it moved is
 // recorded as a requeue.
 void Engine::Impl::runTimer(Tick t) {
-  const TimerResult result = policy->onTimer(t, state);
-  for (const ProcessId id : result.moved) record(t, id, kNoCore, TransitionKind::Requeue, result.reason);
+  for (std::size_t q = 0; q < queues.size(); ++q) {
+    if (queues[q]->nextTimer() != t) continue;
+    const TimerResult result = queues[q]->onTimer(t, state);
+    const CoreId core = per_core ? static_cast<CoreId>(q) : kNoCore;
+    for (const ProcessId id : result.moved) record(t, id, core, TransitionKind::Requeue, result.reason);
+  }
 }
 
 // A contending device serves at most its servers at once; the others wait

@@ -14,6 +14,7 @@ class FifoPolicy final : public Policy {
   std::unique_ptr<Policy> clone() const override { return std::make_unique<FifoPolicy>(*this); }
 
   void enqueue(const ProcessView& process) override { queue_.push_back(process.id); }
+  void putBack(const ProcessView& process) override { queue_.push_front(process.id); }
   ProcessId pickNext(CoreId core, const EngineState& state) override;
   ProcessId peekNext(CoreId core, const EngineState& state) const override;
   std::size_t readyCount() const override { return queue_.size(); }

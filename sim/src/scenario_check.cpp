@@ -141,6 +141,24 @@ void checkNames(const std::vector<ProcessSpec>& processes, const std::vector<boo
                                              (explicitName(original) ? "" : ", named by default") + ")");
 }
 
+void checkAffinity(const std::vector<CoreId>& affinity, std::size_t index, int cores) {
+  const std::string where = processPath(index) + ".affinity";
+  if (static_cast<std::int64_t>(affinity.size()) > cores) {
+    fail(where, "at most one entry per core (" + std::to_string(cores) + "), got " + std::to_string(affinity.size()));
+  }
+  std::vector<bool> seen(static_cast<std::size_t>(cores), false);
+  for (std::size_t k = 0; k < affinity.size(); ++k) {
+    const std::string at = where + "[" + std::to_string(k) + "]";
+    const CoreId core = affinity[k];
+    if (core < 0 || core >= cores) {
+      fail(at, "core " + std::to_string(core) + " does not exist: the scenario has " + std::to_string(cores) +
+                   (cores == 1 ? " core (0)" : " cores (0 to " + std::to_string(cores - 1) + ")"));
+    }
+    if (seen[static_cast<std::size_t>(core)]) fail(at, "core " + std::to_string(core) + " is listed twice");
+    seen[static_cast<std::size_t>(core)] = true;
+  }
+}
+
 void checkExpectations(const Expectations& expect, const std::vector<ProcessSpec>& processes) {
   const std::vector<std::string> run_names = runMetricNames();
   const std::vector<std::string> process_names = processMetricNames();
@@ -172,6 +190,10 @@ void checkScenario(const Scenario& scenario, const std::vector<bool>* named_in_f
   checkRange("cores", scenario.cores, 1, kMaxCores);
   checkPolicySpec(scenario.policy, "policy");
   checkRange("context_switch", scenario.context_switch, 0, kMaxContextSwitch);
+  checkRange("balance.interval", scenario.balance.interval, 0, kMaxQuantum);
+  if (scenario.run_queues == RunQueues::Global && scenario.balance != BalanceOptions{}) {
+    fail("balance", "balancing needs per-core queues: add \"run_queues\": \"per_core\"");
+  }
   checkDevices(scenario.devices);
   for (const auto& [device, options] : scenario.device_options) {
     checkRange("devices." + device + ".servers", options.servers, 1, kMaxDeviceServers);
@@ -192,6 +214,7 @@ void checkScenario(const Scenario& scenario, const std::vector<bool>* named_in_f
     checkRange([i] { return processPath(i) + ".tickets"; }, processes[i].tickets, kMinTickets, kMaxTickets);
     checkRange([i] { return processPath(i) + ".nice"; }, processes[i].nice, kMinNice, kMaxNice);
     checkBursts(processes[i], i, scenario.devices.size());
+    if (!processes[i].affinity.empty()) checkAffinity(processes[i].affinity, i, scenario.cores);
   }
   checkNames(processes, named_in_file);
   if (scenario.expect) checkExpectations(*scenario.expect, processes);

@@ -25,10 +25,13 @@ const char* describe(const Value& value) {
 
 const std::vector<std::string_view>& keysOf(Frame frame) {
   static const std::vector<std::string_view> root{"name", "description", "cores", "policy",
-                                                  "context_switch", "processes", "expect", "devices"};
+                                                  "context_switch", "processes", "expect", "devices",
+                                                  "run_queues", "balance"};
+  static const std::vector<std::string_view> balance{"interval", "steal"};
   static const std::vector<std::string_view> device{"servers"};
   static const std::vector<std::string_view> policy{"name", "multiprogramming", "wakeup_preempts"};
-  static const std::vector<std::string_view> process{"name", "arrival", "priority", "bursts", "tickets", "nice"};
+  static const std::vector<std::string_view> process{"name",    "arrival", "priority", "bursts",
+                                                     "tickets", "nice",    "affinity"};
   static const std::vector<std::string_view> burst{"cpu", "io", "device"};
   static const std::vector<std::string_view> none;
   switch (frame) {
@@ -37,6 +40,7 @@ const std::vector<std::string_view>& keysOf(Frame frame) {
     case Frame::Process: return process;
     case Frame::Burst: return burst;
     case Frame::Device: return device;
+    case Frame::Balance: return balance;
     default: return none;
   }
 }
@@ -176,6 +180,23 @@ bool Reader::value(const Value& v) {
       scenario().device_options[level.key_text] = DeviceOptions{};
       push(Frame::Device);
       break;
+    case Frame::Balance:
+      if (level.key == kBalanceInterval) {
+        scenario().balance.interval = integer(v, 0, kMaxQuantum);
+      } else {
+        scenario().balance.steal = flag(v);
+      }
+      break;
+    case Frame::Affinity: {
+      ++level.index;
+      const std::string where = here() + "[" + std::to_string(level.index) + "]";
+      if (v.kind != Kind::Integer || v.too_large) fail(where, std::string("must be a core number, got ") + describe(v));
+      if (v.integer < 0 || v.integer >= kMaxCores) {
+        fail(where, "must be a core number from 0 to " + std::to_string(kMaxCores - 1) + ", got " + std::to_string(v.integer));
+      }
+      process().affinity.push_back(static_cast<CoreId>(v.integer));
+      break;
+    }
     case Frame::Device:
       scenario().device_options[stack_[stack_.size() - 2].key_text].servers =
           static_cast<std::int32_t>(integer(v, 1, kMaxDeviceServers));

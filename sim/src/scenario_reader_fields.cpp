@@ -6,6 +6,7 @@
 
 #include "scenario_check.hpp"
 #include "scenario_reader_sax.hpp"
+#include "text_hints.hpp"
 
 namespace sim::detail {
 
@@ -55,6 +56,21 @@ void Reader::rootValue(Level& level, const Value& v) {
     case kRootProcesses:
       requireKind(v, Kind::Array, "an array of processes");
       push(Frame::Processes);
+      break;
+    case kRootRunQueues: {
+      const std::string& kind = text(v);
+      if (kind == "global") {
+        scenario().run_queues = RunQueues::Global;
+      } else if (kind == "per_core") {
+        scenario().run_queues = RunQueues::PerCore;
+      } else {
+        fail(keyPath(), "must be \"global\" or \"per_core\", got " + quoteText(kind));
+      }
+      break;
+    }
+    case kRootBalance:
+      requireKind(v, Kind::Object, "an object such as {\"interval\": 10, \"steal\": true}");
+      push(Frame::Balance);
       break;
     case kRootDevices:
       requireKind(v, Kind::Object, "an object of devices, such as {\"disk\": {\"servers\": 1}}");
@@ -120,6 +136,10 @@ void Reader::processValue(Level& level, const Value& v) {
       break;
     case kProcessTickets: process().tickets = static_cast<std::int32_t>(integer(v, kMinTickets, kMaxTickets)); break;
     case kProcessNice: process().nice = static_cast<std::int32_t>(integer(v, kMinNice, kMaxNice)); break;
+    case kProcessAffinity:
+      requireKind(v, Kind::Array, "an array of core numbers");
+      push(Frame::Affinity);
+      break;
     default:
       requireKind(v, Kind::Array, "an array of bursts");
       push(Frame::Bursts);

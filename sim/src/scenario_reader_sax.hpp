@@ -44,7 +44,7 @@ const char* describe(const Value& value);
 // [SECTION] Where we are in the document
 
 enum class Frame : std::uint8_t { Root, Policy, PolicyList, Processes, Process, Bursts, Burst, Expect, ExpectProcesses, ExpectProcess,
-                                  Devices, Device };
+                                  Devices, Device, Balance, Affinity };
 
 struct Level {
   Frame frame = Frame::Root;
@@ -59,9 +59,11 @@ const std::vector<std::string_view>& keysOf(Frame frame);
 
 // Key ids: the index in keysOf(frame).
 enum RootKey { kRootName, kRootDescription, kRootCores, kRootPolicy, kRootContextSwitch, kRootProcesses, kRootExpect,
-               kRootDevices };
+               kRootDevices, kRootRunQueues, kRootBalance };
+enum BalanceKey { kBalanceInterval, kBalanceSteal };
 enum PolicyKey { kPolicyName, kPolicyMultiprogramming, kPolicyWakeupPreempts, kPolicyParameter = 31 };
-enum ProcessKey { kProcessName, kProcessArrival, kProcessPriority, kProcessBursts, kProcessTickets, kProcessNice };
+enum ProcessKey { kProcessName, kProcessArrival, kProcessPriority, kProcessBursts, kProcessTickets, kProcessNice,
+                  kProcessAffinity };
 enum BurstKey { kBurstCpu, kBurstIo, kBurstDevice };
 
 // Streams SAX events into result_, failing at the first wrong one. The
@@ -128,6 +130,9 @@ class Reader final : public nlohmann::json_sax<Json> {
   bool key(string_t& text) override;
   bool end_object() override;
   bool end_array() override {
+    if (stack_.back().frame == Frame::Affinity && stack_.back().index < 0) {
+      fail(here(), "give at least one core, or leave \"affinity\" out to allow every core");
+    }
     stack_.pop_back();
     return true;
   }

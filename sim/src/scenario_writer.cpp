@@ -89,6 +89,18 @@ void writeProcess(Writer& out, const Scenario& scenario, const ProcessSpec& proc
     out.raw(separator);
     out.integer(process.tickets);
   }
+  if (!process.affinity.empty()) {
+    out.raw(",");
+    out.raw(separator);
+    out.raw("\"affinity\":");
+    out.raw(separator);
+    out.raw("[");
+    for (std::size_t i = 0; i < process.affinity.size(); ++i) {
+      if (i > 0) out.raw(",");
+      out.integer(process.affinity[i]);
+    }
+    out.raw("]");
+  }
   if (process.nice != 0) {
     out.raw(",");
     out.raw(separator);
@@ -189,6 +201,18 @@ std::string scenarioToJson(const Scenario& scenario, int indent) {
   out.close('}');
   out.member("context_switch");
   out.integer(scenario.context_switch);
+  if (scenario.run_queues == RunQueues::PerCore) {
+    out.member("run_queues");
+    out.string("per_core");
+  }
+  if (scenario.balance != BalanceOptions{}) {
+    out.member("balance");
+    out.raw(indent >= 0 ? "{\"interval\": " : "{\"interval\":");
+    out.integer(scenario.balance.interval);
+    out.raw(indent >= 0 ? ", \"steal\": " : ",\"steal\":");
+    out.boolean(scenario.balance.steal);
+    out.raw("}");
+  }
   if (!scenario.device_options.empty()) {
     out.member("devices");
     out.open('{');

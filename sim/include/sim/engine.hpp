@@ -47,8 +47,10 @@ class Engine {
   Tick nextEventTick() const;    // next tick with something to decide; -1 when finished
   const Scenario& scenario() const;
   const EngineState& state() const;
-  const Policy& policy() const;
-  std::vector<ProcessId> readyQueue() const;  // in the order the policy would dispatch
+  const Policy& policy() const;               // the first run queue's
+  std::size_t runQueueCount() const;          // 1, or one per core with "run_queues": "per_core"
+  const Policy& runQueue(std::size_t index) const;  // index < runQueueCount(); per core: the core's queue
+  std::vector<ProcessId> readyQueue() const;  // every queue in order, each in the order its policy would dispatch
   ProcessView view(ProcessId process) const;
 
   // [Trace] Empty when options.record_trace is false.

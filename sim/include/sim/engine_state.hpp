@@ -19,6 +19,7 @@ struct ProcessRuntime {
   std::int32_t priority = 0;     // copied from its spec; lower is more urgent
   CoreId core = kNoCore;         // Running: its core; Blocked without multiprogramming: the core it holds
   CoreId last_core = kNoCore;    // the core it last ran on (kNoCore before its first dispatch)
+  CoreId queue = kNoCore;        // per-core queues: the core whose queue it belongs to (kNoCore before admission)
   std::int32_t tickets = 100;    // copied from its spec
   Tick remaining = 0;            // ticks left in the current burst, as of `run_start` when Running
   Tick since = 0;                // tick it entered its current state
@@ -75,6 +76,7 @@ class EngineState {
   std::int32_t idle_cores = 0;            // cores neither running a process nor held by one
   std::int64_t transitions = 0;           // all transitions so far (also when the trace is off)
   Tick last_exit = -1;
+  Tick next_balance = -1;                 // per-core queues with balancing: the next balancing tick
 
   // CPU ticks left in the current CPU burst of a Running or Ready process, as of `now`.
   Tick burstRemaining(ProcessId process) const;

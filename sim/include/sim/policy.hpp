@@ -67,6 +67,10 @@ class Policy {
   // The process pickNext would return, without removing it.
   virtual ProcessId peekNext(CoreId core, const EngineState& state) const = 0;
   virtual std::size_t readyCount() const = 0;
+  // Undoes the pickNext that returned `process` (the engine could not run
+  // it there: affinity): it returns to where it was. The engine puts back
+  // several in the reverse order of their picks. Keyed queues re-enqueue.
+  virtual void putBack(const ProcessView& process) { enqueue(process); }
   // The ready processes in the order the policy would dispatch them.
   virtual std::vector<ProcessId> readyInOrder(const EngineState& state) const = 0;
 
@@ -113,6 +117,8 @@ class Policy {
   }
 
   // [Timer] The next tick (> now) at which onTimer must run, or kNoTimer.
+  // A policy that uses its timer at all must ask for it from construction
+  // on (the engine checks once, when it makes the policy).
   // The engine runs it at that tick after admissions and wakeups and before
   // idle cores are filled (docs/model.md, step 2b).
   static constexpr Tick kNoTimer = -1;

@@ -44,6 +44,7 @@ struct ProcessSpec {
   std::vector<Burst> bursts;   // CPU, IO, CPU, ..., CPU: odd count, alternating
   std::int32_t tickets = 100;  // lottery and stride: share of the CPU, kMinTickets..kMaxTickets
   std::int32_t nice = 0;       // cfs and eevdf: kMinNice (most CPU) .. kMaxNice
+  std::vector<CoreId> affinity = {};  // the cores it may run on, ascending, no repeats; empty: any core
 };
 
 // The value of one policy parameter: one number (a boolean is 0 or 1), or
@@ -73,11 +74,27 @@ struct DeviceOptions {
   friend bool operator==(const DeviceOptions&, const DeviceOptions&) = default;
 };
 
+// Where ready processes wait: one queue for every core (the textbook's), or
+// a queue per core, each with its own instance of the policy.
+enum class RunQueues : std::uint8_t { Global, PerCore };
+
+// Per-core queues only: every `interval` ticks (0: never) one process at a
+// time moves from the longest queue to the shortest until they differ by at
+// most one; with `steal`, an idle core whose queue is empty takes the next
+// process of the longest queue.
+struct BalanceOptions {
+  Tick interval = 0;   // 0 .. kMaxQuantum
+  bool steal = false;
+  friend bool operator==(const BalanceOptions&, const BalanceOptions&) = default;
+};
+
 struct Scenario {
   std::string name;
   std::string description;
   int cores = 1;                       // 1 .. kMaxCores
   PolicySpec policy;
+  RunQueues run_queues = RunQueues::Global;
+  BalanceOptions balance;              // per-core queues only
   Tick context_switch = 0;             // ticks spent switching between two different processes
   std::vector<std::string> devices{"io"};  // IO device names; index 0 is the default "io"
   std::map<std::string, DeviceOptions, std::less<>> device_options;  // by name: the devices that contend

@@ -31,7 +31,7 @@ enum class TransitionKind : std::uint8_t {
   Block,     // Running -> Blocked (the IO-triggered switch)
   Wakeup,    // Blocked -> Ready
   Exit,      // Running -> Terminated
-  Requeue,   // Ready -> Ready: the policy moved it (an MLFQ boost, a migration)
+  Requeue,   // Ready -> Ready: moved within or between queues (an MLFQ boost; a migration, core = the new one)
 };
 inline constexpr int kTransitionKindCount = 7;
 
@@ -47,8 +47,10 @@ enum class Reason : std::uint8_t {
   Finished,        // exit: its last CPU burst ended
   Boost,           // requeue: the policy's timer raised its priority (MLFQ)
   DeviceQueue,     // block: its IO waits in the queue of a device whose servers are all busy
+  Stolen,          // requeue: an idle core took it from another core's queue
+  Balanced,        // requeue: load balancing moved it to a shorter core queue
 };
-inline constexpr int kReasonCount = 10;
+inline constexpr int kReasonCount = 12;
 
 State fromState(TransitionKind kind);
 State toState(TransitionKind kind);

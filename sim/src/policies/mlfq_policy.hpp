@@ -25,6 +25,10 @@ class MlfqPolicy final : public Policy {
   std::unique_ptr<Policy> clone() const override { return std::make_unique<MlfqPolicy>(*this); }
 
   void enqueue(const ProcessView& process) override;
+  void putBack(const ProcessView& process) override {
+    track(process.id).front = true;
+    enqueue(process);
+  }
   ProcessId pickNext(CoreId core, const EngineState& state) override;
   ProcessId peekNext(CoreId core, const EngineState& state) const override;
   std::size_t readyCount() const override { return ready_; }
