@@ -65,7 +65,7 @@ TimelineModel buildTimeline(const sim::Scenario& scenario, const sim::Trace& tra
       case sim::TransitionKind::Preempt: ++ready; --running; break;
       case sim::TransitionKind::Block: --running; break;
       case sim::TransitionKind::Wakeup: ++ready; break;
-      case sim::TransitionKind::Exit: --running; break;
+      case sim::TransitionKind::Exit: running -= tr.core >= 0 ? 1 : 0; break;
       case sim::TransitionKind::Requeue: break;
     }
     if (!model.load.empty() && model.load.back().tick == tr.tick) {

@@ -139,6 +139,7 @@ void StateMachineView::draw(ViewContext& context) {
   for (std::size_t i = first; i < last && moved.size() < 256; ++i) {
     const sim::Transition& tr = session.run().trace()[i];
     if (static_cast<std::size_t>(tr.kind) >= kArrowCount) continue;
+    if (tr.kind == sim::TransitionKind::Exit && tr.core < 0) continue;  // from Blocked (awaited IO): no arrow
     active[static_cast<std::size_t>(tr.kind)] = true;
     moved.emplace_back(tr.process, tr.kind);
   }

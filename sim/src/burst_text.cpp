@@ -38,8 +38,8 @@ ParsedBursts parseBurstText(std::string_view text) {
     next_is_cpu = !next_is_cpu;
     auto fail = [&](const std::string& message) { parsed.errors.push_back({start + 1, aboutToken(number, token, message)}); };
     const char letter = static_cast<char>(std::tolower(static_cast<unsigned char>(token[0])));
-    if (letter != 'c' && letter != 'i') {
-      fail("starts with 'c' (CPU) or 'i' (IO)");
+    if (letter != 'c' && letter != 'i' && letter != 'a') {
+      fail("starts with 'c' (CPU), 'i' (IO) or 'a' (asynchronous IO)");
       continue;
     }
     const bool cpu = letter == 'c';
@@ -73,7 +73,7 @@ ParsedBursts parseBurstText(std::string_view text) {
                                  : "expected a CPU burst after an IO burst (bursts alternate c, i, c)");
       continue;
     }
-    parsed.bursts.push_back({static_cast<std::uint32_t>(length), 0, cpu ? BurstKind::Cpu : BurstKind::Io});
+    parsed.bursts.push_back({static_cast<std::uint32_t>(length), 0, cpu ? BurstKind::Cpu : BurstKind::Io, letter == 'a'});
     parsed.devices.push_back(cpu ? "" : (device.empty() ? "io" : device));
   }
   if (parsed.errors.empty()) {
@@ -90,7 +90,7 @@ std::string burstText(const Scenario& scenario, const ProcessSpec& process) {
   std::string text;
   for (const Burst& burst : process.bursts) {
     if (!text.empty()) text += ' ';
-    text += burst.kind == BurstKind::Cpu ? 'c' : 'i';
+    text += burst.kind == BurstKind::Cpu ? 'c' : (burst.async ? 'a' : 'i');
     text += std::to_string(burst.length);
     if (burst.kind == BurstKind::Io && burst.device != 0 && burst.device < scenario.devices.size()) {
       text += '@' + scenario.devices[burst.device];

@@ -72,8 +72,13 @@ struct Engine::Impl {
   void makeReady(ProcessId process, Tick t);
   void closeInterval(ProcessId process, Tick t);
   void scheduleCore(CoreId core);
-  bool startIo(ProcessId process, Tick t);   // false: it waits in its device's queue
-  void finishIo(ProcessId process, Tick t);  // frees the server; the device's next waiter starts
+  bool startIo(ProcessId process, std::uint32_t burst, Tick t);  // false: it waits in its device's queue
+  void finishIo(ProcessId process, std::uint32_t burst, Tick t); // frees the server; the next waiter starts
+  void asyncIoDone(ProcessId process, Tick t);   // step 2: an asynchronous IO ended
+  void exitFromAwait(ProcessId process, Tick t); // its last outstanding IO ended after its last CPU burst
+  Tick unchargedCpu(const ProcessRuntime& p, Tick t) const {
+    return std::max<Tick>(0, t - std::max(p.charged_from, p.run_start));
+  }
   void record(Tick t, ProcessId process, CoreId core, TransitionKind kind, Reason reason);
 
   ProcessView view(ProcessId process, Tick t) const;

@@ -65,6 +65,7 @@ void Engine::Impl::dispatch(CoreId c, ProcessId id, Tick t) {
   p.state = State::Running;
   p.since = t;
   p.run_start = t + (switches ? scenario.context_switch : 0);
+  p.charged_from = p.run_start;
   p.core = c;
   p.last_core = c;
   if (p.first_dispatch < 0) p.first_dispatch = t;
@@ -87,7 +88,7 @@ void Engine::Impl::preempt(CoreId c, Tick t, Reason reason) {
   CoreRuntime& core = state.cores[at(c)];
   const ProcessId id = core.running;
   ProcessRuntime& p = state.processes[at(id)];
-  const Tick ran = std::max<Tick>(0, t - std::max(p.since, p.run_start));
+  const Tick ran = unchargedCpu(p, t);
   closeInterval(id, t);
   queueOf(c).onDescheduled(id, ran, reason);
   core.running = kNoProcess;

@@ -69,12 +69,34 @@ void Engine::Impl::releaseFinishedBursts(Tick t) {
       expired_slices.push_back(event.core);  // its slice ended first; step 4 decides
       continue;
     }
-    const Tick ran = t - std::max(p.since, p.run_start);
+    const ProcessSpec& spec = scenario.processes[at(id)];
+    if (p.burst + 1 < p.burst_count && spec.bursts[p.burst + 1].async) {
+      // Asynchronous IO: it starts, and the process runs on into the CPU
+      // burst after it (`remaining` counts from run_start, so it grows).
+      const auto io = static_cast<std::uint32_t>(p.burst + 1);
+      p.burst = io + 1;
+      p.remaining += spec.bursts[p.burst].length;
+      ++p.outstanding;
+      startIo(id, io, t);
+      scheduleCore(event.core);
+      if (core.slice_end > 0 && core.slice_end <= t) expired_slices.push_back(event.core);
+      continue;
+    }
+    const Tick ran = unchargedCpu(p, t);
     closeInterval(id, t);
     core.running = kNoProcess;
     ++core.generation;
     ++state.idle_cores;
     touch(event.core);
+    if (p.burst + 1 >= p.burst_count && p.outstanding > 0) {  // its end waits for its asynchronous IO
+      queueOf(event.core).onDescheduled(id, ran, Reason::Await);
+      p.state = State::Blocked;
+      p.awaiting = true;
+      p.since = t;
+      p.core = kNoCore;
+      record(t, id, event.core, TransitionKind::Block, Reason::Await);
+      continue;
+    }
     if (p.burst + 1 >= p.burst_count) {
       queueOf(event.core).onDescheduled(id, ran, Reason::Finished);
       p.state = State::Terminated;
@@ -86,20 +108,23 @@ void Engine::Impl::releaseFinishedBursts(Tick t) {
       record(t, id, event.core, TransitionKind::Exit, Reason::Finished);
       continue;
     }
-    queueOf(event.core).onDescheduled(id, ran, Reason::IoStart);
+    const bool await = p.outstanding > 0;
+    queueOf(event.core).onDescheduled(id, ran, await ? Reason::Await : Reason::IoStart);
     ++p.burst;
     p.remaining = scenario.processes[at(id)].bursts[p.burst].length;
     p.state = State::Blocked;
     p.since = t;
     p.core = kNoCore;
-    const bool started = startIo(id, t);
+    p.awaiting = await;
+    const bool started = !await && startIo(id, p.burst, t);
     if (!scenario.policy.multiprogramming) {
       core.held_by = id;
       p.core = event.core;
       --state.idle_cores;
     }
     touch(event.core);
-    record(t, id, event.core, TransitionKind::Block, started ? Reason::IoStart : Reason::DeviceQueue);
+    record(t, id, event.core, TransitionKind::Block,
+           await ? Reason::Await : (started ? Reason::IoStart : Reason::DeviceQueue));
   }
 }
 
@@ -108,11 +133,15 @@ void Engine::Impl::admitAndWake(Tick t) {
   woken.clear();
   auto& io = state.io_events;
   while (!io.empty() && io.front().tick == t) {
-    const ProcessId done = io.front().process;
-    entering.push_back(done);
+    const IoEvent done = io.front();
     std::pop_heap(io.begin(), io.end(), ioEventLater);
     io.pop_back();
-    finishIo(done, t);
+    finishIo(done.process, done.burst, t);
+    if (scenario.processes[at(done.process)].bursts[done.burst].async) {
+      asyncIoDone(done.process, t);
+    } else {
+      entering.push_back(done.process);
+    }
     if (!io.empty()) prefetchProcess(io.front().process);
   }
   while (state.next_arrival < state.arrival_order.size()) {
@@ -197,8 +226,9 @@ void Engine::Impl::expireSlices(Tick t) {
     if (core.running == kNoProcess || core.slice_end != t) continue;
     Policy& queue = queueOf(c);
     if (queue.readyCount() == 0 || peekFor(c) == kNoProcess) {  // keeps running with a fresh slice
-      const ProcessRuntime& p = state.processes[at(core.running)];
-      queue.onSliceRenewed(core.running, t - std::max(p.since, p.run_start));
+      ProcessRuntime& p = state.processes[at(core.running)];
+      queue.onSliceRenewed(core.running, unchargedCpu(p, t));
+      p.charged_from = t;
       core.slice_length = queue.timeSlice(core.running, state);
       core.slice_end = core.slice_length > 0 ? t + core.slice_length : 0;
       scheduleCore(c);
@@ -257,33 +287,57 @@ void Engine::Impl::runTimer(Tick t) {
 
 // A contending device serves at most its servers at once; the others wait
 // in its FIFO queue, still Blocked.
-bool Engine::Impl::startIo(ProcessId id, Tick t) {
-  const ProcessRuntime& p = state.processes[at(id)];
-  const std::size_t device = scenario.processes[at(id)].bursts[p.burst].device;
-  if (device_servers[device] > 0) {
-    if (state.device_busy[device] >= device_servers[device]) {
-      state.device_queues[device].push_back(id);
+bool Engine::Impl::startIo(ProcessId id, std::uint32_t burst, Tick t) {
+  const Burst& io = scenario.processes[at(id)].bursts[burst];
+  if (device_servers[io.device] > 0) {
+    if (state.device_busy[io.device] >= device_servers[io.device]) {
+      state.device_queues[io.device].push_back({id, burst});
       return false;
     }
-    ++state.device_busy[device];
+    ++state.device_busy[io.device];
   }
-  state.io_events.push_back({t + p.remaining, id});
+  state.io_events.push_back({t + io.length, id, burst});
   std::push_heap(state.io_events.begin(), state.io_events.end(), ioEventLater);
   return true;
 }
 
-void Engine::Impl::finishIo(ProcessId id, Tick t) {
-  const ProcessRuntime& p = state.processes[at(id)];
-  const std::size_t device = scenario.processes[at(id)].bursts[p.burst].device;
+void Engine::Impl::finishIo(ProcessId id, std::uint32_t burst, Tick t) {
+  const std::size_t device = scenario.processes[at(id)].bursts[burst].device;
   if (device_servers[device] == 0) return;
   --state.device_busy[device];
-  std::deque<ProcessId>& waiting = state.device_queues[device];
+  std::deque<IoRequest>& waiting = state.device_queues[device];
   if (waiting.empty()) return;
-  const ProcessId next = waiting.front();
+  const IoRequest next = waiting.front();
   waiting.pop_front();
   ++state.device_busy[device];
-  state.io_events.push_back({t + state.processes[at(next)].remaining, next});
+  const Tick length = scenario.processes[at(next.process)].bursts[next.burst].length;
+  state.io_events.push_back({t + length, next.process, next.burst});
   std::push_heap(state.io_events.begin(), state.io_events.end(), ioEventLater);
+}
+
+// The process awaiting it goes on when none is left: its synchronous IO
+// starts, or (after its last CPU burst) it exits.
+void Engine::Impl::asyncIoDone(ProcessId id, Tick t) {
+  ProcessRuntime& p = state.processes[at(id)];
+  --p.outstanding;
+  if (!p.awaiting || p.outstanding > 0) return;
+  p.awaiting = false;
+  if (p.burst + 1 >= p.burst_count && scenario.processes[at(id)].bursts[p.burst].kind == BurstKind::Cpu) {
+    exitFromAwait(id, t);
+    return;
+  }
+  startIo(id, p.burst, t);
+}
+
+void Engine::Impl::exitFromAwait(ProcessId id, Tick t) {
+  ProcessRuntime& p = state.processes[at(id)];
+  closeInterval(id, t);
+  p.state = State::Terminated;
+  p.since = t;
+  p.completion = t;
+  ++state.terminated;
+  state.last_exit = t;
+  record(t, id, kNoCore, TransitionKind::Exit, Reason::Await);
 }
 
 }  // namespace sim

@@ -32,7 +32,7 @@ const std::vector<std::string_view>& keysOf(Frame frame) {
   static const std::vector<std::string_view> policy{"name", "multiprogramming", "wakeup_preempts"};
   static const std::vector<std::string_view> process{"name",    "arrival", "priority", "bursts",
                                                      "tickets", "nice",    "affinity"};
-  static const std::vector<std::string_view> burst{"cpu", "io", "device"};
+  static const std::vector<std::string_view> burst{"cpu", "io", "device", "async"};
   static const std::vector<std::string_view> none;
   switch (frame) {
     case Frame::Root: return root;
@@ -221,6 +221,7 @@ bool Reader::value(const Value& v) {
       }
       burst_length_ = 0;
       burst_device_.clear();
+      burst_async_ = false;
       push(Frame::Burst);
       break;
     }

@@ -147,7 +147,9 @@ void Reader::processValue(Level& level, const Value& v) {
 }
 
 void Reader::burstValue(Level& level, const Value& v) {
-  if (level.key == kBurstDevice) {
+  if (level.key == kBurstAsync) {
+    burst_async_ = flag(v);
+  } else if (level.key == kBurstDevice) {
     burst_device_ = std::move(text(v));
     if (burst_device_.empty()) fail(keyPath(), "a device name must not be empty");
   } else {
@@ -163,9 +165,11 @@ void Reader::finishBurst() {
   if (cpu && io) fail(here(), "a burst has either \"cpu\" or \"io\", not both");
   if (!cpu && !io) fail(here(), "a burst needs a \"cpu\" or an \"io\" length");
   if (cpu && device) fail(here(), "\"device\" is only for IO bursts");
+  if (cpu && (level.seen & (1U << kBurstAsync)) != 0) fail(here(), "\"async\" is only for IO bursts");
   Burst burst;
   burst.length = static_cast<std::uint32_t>(burst_length_);
   burst.kind = cpu ? BurstKind::Cpu : BurstKind::Io;
+  burst.async = burst_async_;
   if (device) {
     auto [it, added] = device_index_.try_emplace(burst_device_, static_cast<std::uint16_t>(0));
     if (added) {

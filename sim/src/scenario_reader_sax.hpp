@@ -64,7 +64,7 @@ enum BalanceKey { kBalanceInterval, kBalanceSteal };
 enum PolicyKey { kPolicyName, kPolicyMultiprogramming, kPolicyWakeupPreempts, kPolicyParameter = 31 };
 enum ProcessKey { kProcessName, kProcessArrival, kProcessPriority, kProcessBursts, kProcessTickets, kProcessNice,
                   kProcessAffinity };
-enum BurstKey { kBurstCpu, kBurstIo, kBurstDevice };
+enum BurstKey { kBurstCpu, kBurstIo, kBurstDevice, kBurstAsync };
 
 // Streams SAX events into result_, failing at the first wrong one. The
 // per-key handlers live in scenario_reader_fields.cpp.
@@ -179,6 +179,7 @@ class Reader final : public nlohmann::json_sax<Json> {
   // The burst being read.
   std::int64_t burst_length_ = 0;
   std::string burst_device_;
+  bool burst_async_ = false;
   std::map<std::string, double>* expect_process_ = nullptr;
   std::map<std::string, Kind> policy_param_kinds_;  // how each policy parameter was written
 };

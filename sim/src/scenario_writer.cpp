@@ -129,6 +129,13 @@ void writeProcess(Writer& out, const Scenario& scenario, const ProcessSpec& proc
       out.raw(separator);
       out.string(scenario.devices.at(burst.device));
     }
+    if (burst.async) {
+      out.raw(",");
+      out.raw(separator);
+      out.raw("\"async\":");
+      out.raw(separator);
+      out.raw("true");
+    }
     out.raw("}");
   }
   out.raw("]}");

@@ -61,18 +61,28 @@ class Walker {
   void apply(std::size_t index, const Transition& tr) {
     if (tr.process < 0 || at(tr.process) >= processes_.size()) fail(index, "no such process");
     ProcessTrack& process = processes_[at(tr.process)];
-    const State expected = fromState(tr.kind);
+    // An exit without a core ends a process that awaited its asynchronous IO.
+    const bool exit_from_await = tr.kind == TransitionKind::Exit && tr.core < 0;
+    const State expected = exit_from_await ? State::Blocked : fromState(tr.kind);
     if (process.state != expected) {
       fail(index, std::string(name(tr.kind)) + " of a process that is " + std::string(name(process.state)));
     }
     const bool on_core = tr.kind != TransitionKind::Admit && tr.kind != TransitionKind::Wakeup &&
-                         tr.kind != TransitionKind::Requeue;
+                         tr.kind != TransitionKind::Requeue && !exit_from_await;
     if (on_core && (tr.core < 0 || at(tr.core) >= cores_.size())) fail(index, "no such core");
 
     switch (tr.kind) {
       case TransitionKind::Requeue:
         return;  // still ready: its interval goes on
       case TransitionKind::Admit:
+        break;
+      case TransitionKind::Exit:
+        if (!exit_from_await) {
+          CoreTrack& core = cores_[at(tr.core)];
+          if (core.running != tr.process || process.core != tr.core) fail(index, "the process is not running on that core");
+          closeCore(tr.core, tr.tick);
+        }
+        closeProcess(tr.process, tr.tick);
         break;
       case TransitionKind::Wakeup:
         closeProcess(tr.process, tr.tick);
@@ -94,8 +104,7 @@ class Walker {
         break;
       }
       case TransitionKind::Preempt:
-      case TransitionKind::Block:
-      case TransitionKind::Exit: {
+      case TransitionKind::Block: {
         CoreTrack& core = cores_[at(tr.core)];
         if (core.running != tr.process || process.core != tr.core) fail(index, "the process is not running on that core");
         closeCore(tr.core, tr.tick);

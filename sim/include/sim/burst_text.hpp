@@ -1,5 +1,6 @@
 // sim/burst_text.hpp: bursts written compactly, as in "c5 i3 c2" (CPU 5,
-// IO 3, CPU 2). An IO burst may name its device: "i3@disk". Used by the
+// IO 3, CPU 2). An IO burst may name its device: "i3@disk"; "a3" is an
+// asynchronous IO (the process runs on while it is served). Used by the
 // GUI's scenario editor and by tests.
 #pragma once
 
@@ -22,7 +23,7 @@ struct ParsedBursts {
   std::vector<BurstTextError> errors; // empty when the text is valid
 };
 
-// Parses and checks the text: tokens c<N> or i<N>[@device] (either case)
+// Parses and checks the text: tokens c<N>, i<N>[@device] or a<N>[@device] (either case)
 // separated by spaces or commas, lengths 1..kMaxBurstLength, alternating,
 // first and last CPU. Every bad token is reported, not only the first.
 ParsedBursts parseBurstText(std::string_view text);

@@ -14,6 +14,8 @@ namespace sim {
 struct ProcessRuntime {
   State state = State::New;
   std::int8_t nice = 0;          // copied from its spec: -20..19
+  bool awaiting = false;         // Blocked until its outstanding asynchronous IO is done
+  std::uint16_t outstanding = 0; // asynchronous IO bursts started and not yet done
   std::uint32_t burst = 0;       // index of the current burst in ProcessSpec::bursts
   std::uint32_t burst_count = 0; // bursts of the process (copied from its spec)
   std::int32_t priority = 0;     // copied from its spec; lower is more urgent
@@ -24,6 +26,7 @@ struct ProcessRuntime {
   Tick remaining = 0;            // ticks left in the current burst, as of `run_start` when Running
   Tick since = 0;                // tick it entered its current state
   Tick run_start = 0;            // Running: tick its CPU work begins (after any switch overhead)
+  Tick charged_from = 0;         // Running: CPU work from this tick on is not yet reported to the policy
   std::uint64_t ready_seq = 0;   // order of its latest entry into the ready queue
   Tick waiting = 0;              // ticks in Ready, closed intervals only
   Tick cpu = 0;                  // ticks of CPU work, closed intervals only
@@ -56,6 +59,13 @@ struct CoreEvent {
 struct IoEvent {
   Tick tick = 0;
   ProcessId process = 0;
+  std::uint32_t burst = 0;  // the IO burst's index in the process's bursts
+};
+
+// An IO burst waiting for a server of its device.
+struct IoRequest {
+  ProcessId process = 0;
+  std::uint32_t burst = 0;
 };
 
 class EngineState {
@@ -68,7 +78,7 @@ class EngineState {
   std::vector<CoreEvent> core_events;     // min-heap by (tick, core)
   std::vector<IoEvent> io_events;         // min-heap by (tick, process)
   std::vector<std::int32_t> device_busy;  // by device index: IO bursts in service (contending devices only)
-  std::vector<std::deque<ProcessId>> device_queues;  // by device index: processes waiting for a server, FIFO
+  std::vector<std::deque<IoRequest>> device_queues;  // by device index: IO waiting for a server, FIFO
   std::uint64_t next_ready_seq = 0;
   std::int64_t transition_counts[kTransitionKindCount] = {};
   std::int64_t context_switches = 0;      // dispatches onto a core that last ran another process

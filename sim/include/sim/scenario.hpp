@@ -35,7 +35,9 @@ struct Burst {
   std::uint32_t length = 1;    // ticks, >= 1
   std::uint16_t device = 0;    // IO only: index into Scenario::devices (0 = "io")
   BurstKind kind = BurstKind::Cpu;
+  bool async = false;          // IO only: the process goes on running into its next CPU burst
 };
+static_assert(sizeof(Burst) == 8, "a burst stays 8 bytes");
 
 struct ProcessSpec {
   std::string name;            // unique within the scenario

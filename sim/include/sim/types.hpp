@@ -30,7 +30,7 @@ enum class TransitionKind : std::uint8_t {
   Preempt,   // Running -> Ready
   Block,     // Running -> Blocked (the IO-triggered switch)
   Wakeup,    // Blocked -> Ready
-  Exit,      // Running -> Terminated
+  Exit,      // Running -> Terminated (Blocked -> Terminated, core -1, when it awaited asynchronous IO)
   Requeue,   // Ready -> Ready: moved within or between queues (an MLFQ boost; a migration, core = the new one)
 };
 inline constexpr int kTransitionKindCount = 7;
@@ -49,8 +49,10 @@ enum class Reason : std::uint8_t {
   DeviceQueue,     // block: its IO waits in the queue of a device whose servers are all busy
   Stolen,          // requeue: an idle core took it from another core's queue
   Balanced,        // requeue: load balancing moved it to a shorter core queue
+  Await,           // block: it waits for its asynchronous IO (before a synchronous IO, or at its end);
+                   // exit (from Blocked, core -1): the last of that IO ended after its last CPU burst
 };
-inline constexpr int kReasonCount = 12;
+inline constexpr int kReasonCount = 13;
 
 State fromState(TransitionKind kind);
 State toState(TransitionKind kind);
