@@ -38,6 +38,7 @@ struct CoreRuntime {
   ProcessId last = kNoProcess;     // the last process it ran (a different next one pays the switch cost)
   Tick slice_end = 0;              // tick its running process's time slice ends (0: no slice)
   Tick slice_length = 0;           // ticks of that slice (0: no slice)
+  Tick slice_start = 0;            // tick its running process's CPU work since dispatch or renewal began
   Tick busy = 0;                   // CPU ticks of process work, closed intervals only
   Tick overhead = 0;               // context-switch ticks, closed intervals only
   std::uint32_t generation = 0;    // bumped on every change; stale events are skipped
