@@ -18,12 +18,19 @@ inline sim::Scenario randomScenario(std::uint64_t seed) {
   sim::Scenario s;
   s.name = "random " + std::to_string(seed);
   s.cores = static_cast<int>(pick(1, 16));
-  const std::vector<std::string> names = {"fcfs", "sjf", "srtf", "rr", "priority"};
+  const std::vector<std::string> names = {"fcfs", "sjf", "srtf", "rr", "priority", "cfs", "eevdf"};
   s.policy.name = names[static_cast<std::size_t>(pick(0, static_cast<std::int64_t>(names.size()) - 1))];
   const std::int64_t quantum = pick(1, 6);
   const std::int64_t preemptive = pick(0, 1);
   if (s.policy.name == "rr") s.policy.params["quantum"] = {quantum};
   if (s.policy.name == "priority") s.policy.params["preemptive"] = {preemptive};
+  const bool fair = s.policy.name == "cfs" || s.policy.name == "eevdf";
+  if (s.policy.name == "cfs") {
+    const std::int64_t latency = pick(1, 30);
+    s.policy.params["sched_latency"] = {latency};
+    s.policy.params["min_granularity"] = {pick(1, latency)};
+  }
+  if (s.policy.name == "eevdf") s.policy.params["slice"] = {pick(1, 6)};
   s.policy.multiprogramming = pick(0, 5) != 0;
   s.policy.wakeup_preempts = pick(0, 5) == 0;
   s.context_switch = pick(0, 3) == 0 ? pick(1, 3) : 0;
@@ -33,6 +40,7 @@ inline sim::Scenario randomScenario(std::uint64_t seed) {
     p.name = "P" + std::to_string(i + 1);
     p.arrival = pick(0, 25);
     p.priority = static_cast<int>(pick(0, 4));
+    if (fair) p.nice = static_cast<std::int32_t>(pick(sim::kMinNice, sim::kMaxNice));
     const std::int64_t cpu_bursts = pick(1, 4);
     for (std::int64_t b = 0; b < cpu_bursts; ++b) {
       if (b > 0) {
