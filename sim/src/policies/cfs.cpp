@@ -7,6 +7,7 @@
 #include <string>
 
 #include "fair_common.hpp"
+#include "vruntime_heap.hpp"
 #include "sim/policy_registry.hpp"
 #include "sim/scenario_json.hpp"
 
@@ -24,7 +25,7 @@ class CfsPolicy final : public FairSharePolicy {
   void enqueue(const ProcessView& process) override;
   ProcessId pickNext(CoreId core, const EngineState& state) override;
   ProcessId peekNext(CoreId, const EngineState&) const override {
-    return ready_.empty() ? kNoProcess : ready_.front().process;
+    return ready_.empty() ? kNoProcess : ready_.top().process;
   }
   std::size_t readyCount() const override { return ready_.size(); }
   std::vector<ProcessId> readyInOrder(const EngineState& state) const override;
@@ -43,32 +44,28 @@ class CfsPolicy final : public FairSharePolicy {
   struct Entity {
     std::int64_t vruntime = 0;
     std::int32_t weight = kNiceZeroWeight;
-    std::int32_t remainder = 0;  // of the last charge's division, carried into the next
+    std::int32_t remainder = 0;     // of the last charge's division, carried into the next
+    std::int32_t running_slot = -1; // Running: its index in running_
     FairStatus status = FairStatus::Unknown;
   };
-  struct Entry {  // a ready process, or a running one as of its last charge
-    std::int64_t vruntime;
-    ProcessId process;
-  };
-  // std heaps are max-heaps: "less" here means "runs later".
-  static bool runsLater(const Entry& a, const Entry& b) {
-    return a.vruntime != b.vruntime ? a.vruntime > b.vruntime : a.process > b.process;
-  }
 
-  void place(Entity& e) const;         // an arriving or waking process's vruntime
-  void becomeRunnable(Entity& e, FairStatus status);
+  void place(Entity& e) const;          // an arriving or waking process's vruntime
+  void becomeRunnable(ProcessId process, FairStatus status);
   void charge(ProcessId process, Tick cpu_ticks);
-  void noteRunning(ProcessId process);  // its vruntime changed or it started running
   void updateMinVruntime();
+  // The running processes: a binary heap by (vruntime, id), as small as the cores.
+  bool runsBefore(ProcessId a, ProcessId b) const;
+  void startRunning(ProcessId process);
+  void stopRunning(ProcessId process);
+  void moveRunning(std::size_t slot);   // restores the heap order around `slot`
 
   Tick latency_;
   Tick min_granularity_;
   std::vector<Entity> entities_;       // by process id
-  std::vector<Entry> ready_;           // heap: smallest (vruntime, id) on top
-  std::vector<Entry> running_;         // heap of running processes; stale entries are dropped lazily
+  VruntimeHeap ready_;                 // smallest (vruntime, id) on top
+  std::vector<ProcessId> running_;     // heap: smallest (vruntime, id) first
   std::int64_t ready_weight_ = 0;
   std::int64_t running_weight_ = 0;
-  std::int64_t running_count_ = 0;
   std::int64_t min_vruntime_ = 0;      // monotonic: never decreases
 };
 
@@ -82,14 +79,14 @@ void CfsPolicy::place(Entity& e) const {
   }
 }
 
-void CfsPolicy::becomeRunnable(Entity& e, FairStatus status) {
+void CfsPolicy::becomeRunnable(ProcessId process, FairStatus status) {
+  Entity& e = entities_[static_cast<std::size_t>(process)];
   place(e);
   e.status = status;
   if (status == FairStatus::Ready) {
     ready_weight_ += e.weight;
   } else {
-    running_weight_ += e.weight;
-    ++running_count_;
+    startRunning(process);
   }
 }
 
@@ -101,33 +98,28 @@ void CfsPolicy::enqueue(const ProcessView& process) {
     ready_weight_ += e.weight;
   } else {
     e.weight = niceWeight(process.nice);
-    becomeRunnable(e, FairStatus::Ready);
+    becomeRunnable(process.id, FairStatus::Ready);
   }
-  ready_.push_back({e.vruntime, process.id});
-  std::push_heap(ready_.begin(), ready_.end(), runsLater);
+  ready_.push({e.vruntime, process.id});
   updateMinVruntime();
 }
 
 ProcessId CfsPolicy::pickNext(CoreId, const EngineState&) {
   if (ready_.empty()) return kNoProcess;
-  std::pop_heap(ready_.begin(), ready_.end(), runsLater);
-  const ProcessId next = ready_.back().process;
-  ready_.pop_back();
+  const ProcessId next = ready_.pop().process;
   Entity& e = entities_[static_cast<std::size_t>(next)];
   ready_weight_ -= e.weight;
-  running_weight_ += e.weight;
-  ++running_count_;
   e.status = FairStatus::Running;
-  noteRunning(next);
+  startRunning(next);
   return next;
 }
 
 std::vector<ProcessId> CfsPolicy::readyInOrder(const EngineState&) const {
-  std::vector<Entry> sorted = ready_;
-  std::sort(sorted.begin(), sorted.end(), [](const Entry& a, const Entry& b) { return runsLater(b, a); });
+  std::vector<VruntimeHeap::Entry> sorted = ready_.entries();
+  std::sort(sorted.begin(), sorted.end(), VruntimeHeap::before);
   std::vector<ProcessId> order;
   order.reserve(sorted.size());
-  for (const Entry& entry : sorted) order.push_back(entry.process);
+  for (const VruntimeHeap::Entry& entry : sorted) order.push_back(entry.process);
   return order;
 }
 
@@ -141,17 +133,16 @@ Tick CfsPolicy::timeSlice(ProcessId process, const EngineState&) const {
 // A process dispatched without passing through the queue (its IO ended on
 // the core it held, or wakeup_preempts) becomes runnable here.
 void CfsPolicy::onDispatched(ProcessId process, CoreId, Tick) {
-  Entity& e = slotFor(entities_, process);
+  const Entity& e = slotFor(entities_, process);
   if (e.status == FairStatus::Running) return;
-  becomeRunnable(e, FairStatus::Running);
-  noteRunning(process);
+  becomeRunnable(process, FairStatus::Running);
   updateMinVruntime();
 }
 
 void CfsPolicy::charge(ProcessId process, Tick cpu_ticks) {
   Entity& e = entities_[static_cast<std::size_t>(process)];
   chargeVirtual(e.vruntime, e.remainder, cpu_ticks, e.weight);
-  noteRunning(process);
+  moveRunning(static_cast<std::size_t>(e.running_slot));
   updateMinVruntime();
 }
 
@@ -159,9 +150,8 @@ void CfsPolicy::onSliceRenewed(ProcessId process, Tick cpu_ticks) { charge(proce
 
 void CfsPolicy::onDescheduled(ProcessId process, Tick cpu_ticks, Reason why) {
   charge(process, cpu_ticks);
+  stopRunning(process);
   Entity& e = entities_[static_cast<std::size_t>(process)];
-  running_weight_ -= e.weight;
-  --running_count_;
   if (leavesQueue(why)) {
     e.status = FairStatus::Asleep;
     updateMinVruntime();
@@ -170,27 +160,64 @@ void CfsPolicy::onDescheduled(ProcessId process, Tick cpu_ticks, Reason why) {
   }
 }
 
-void CfsPolicy::noteRunning(ProcessId process) {
-  running_.push_back({entities_[static_cast<std::size_t>(process)].vruntime, process});
-  std::push_heap(running_.begin(), running_.end(), runsLater);
-}
-
 // min_vruntime = max(min_vruntime, the smallest vruntime of a ready or
 // running process); unchanged when none is runnable.
 void CfsPolicy::updateMinVruntime() {
-  while (!running_.empty()) {
-    const Entry& top = running_.front();
-    const Entity& e = entities_[static_cast<std::size_t>(top.process)];
-    if (e.status == FairStatus::Running && e.vruntime == top.vruntime) break;
-    std::pop_heap(running_.begin(), running_.end(), runsLater);
-    running_.pop_back();
-  }
   const bool any_ready = !ready_.empty();
   const bool any_running = !running_.empty();
   if (!any_ready && !any_running) return;
-  std::int64_t smallest = any_ready ? ready_.front().vruntime : running_.front().vruntime;
-  if (any_ready && any_running) smallest = std::min(smallest, running_.front().vruntime);
+  const auto running_min = [this] { return entities_[static_cast<std::size_t>(running_.front())].vruntime; };
+  std::int64_t smallest = any_ready ? ready_.top().key : running_min();
+  if (any_ready && any_running) smallest = std::min(smallest, running_min());
   min_vruntime_ = std::max(min_vruntime_, smallest);
+}
+
+bool CfsPolicy::runsBefore(ProcessId a, ProcessId b) const {
+  const std::int64_t va = entities_[static_cast<std::size_t>(a)].vruntime;
+  const std::int64_t vb = entities_[static_cast<std::size_t>(b)].vruntime;
+  return va != vb ? va < vb : a < b;
+}
+
+void CfsPolicy::startRunning(ProcessId process) {
+  Entity& e = entities_[static_cast<std::size_t>(process)];
+  running_weight_ += e.weight;
+  e.running_slot = static_cast<std::int32_t>(running_.size());
+  running_.push_back(process);
+  moveRunning(running_.size() - 1);
+}
+
+void CfsPolicy::stopRunning(ProcessId process) {
+  Entity& e = entities_[static_cast<std::size_t>(process)];
+  running_weight_ -= e.weight;
+  const auto slot = static_cast<std::size_t>(e.running_slot);
+  e.running_slot = -1;
+  const ProcessId last = running_.back();
+  running_.pop_back();
+  if (slot == running_.size()) return;
+  running_[slot] = last;
+  entities_[static_cast<std::size_t>(last)].running_slot = static_cast<std::int32_t>(slot);
+  moveRunning(slot);
+}
+
+void CfsPolicy::moveRunning(std::size_t slot) {
+  auto swap = [this](std::size_t a, std::size_t b) {
+    std::swap(running_[a], running_[b]);
+    entities_[static_cast<std::size_t>(running_[a])].running_slot = static_cast<std::int32_t>(a);
+    entities_[static_cast<std::size_t>(running_[b])].running_slot = static_cast<std::int32_t>(b);
+  };
+  while (slot > 0 && runsBefore(running_[slot], running_[(slot - 1) / 2])) {
+    swap(slot, (slot - 1) / 2);
+    slot = (slot - 1) / 2;
+  }
+  for (;;) {
+    std::size_t best = slot;
+    for (const std::size_t child : {2 * slot + 1, 2 * slot + 2}) {
+      if (child < running_.size() && runsBefore(running_[child], running_[best])) best = child;
+    }
+    if (best == slot) return;
+    swap(slot, best);
+    slot = best;
+  }
 }
 
 FairEntity CfsPolicy::entity(ProcessId process) const {
@@ -208,7 +235,7 @@ FairQueue CfsPolicy::queue() const {
   FairQueue view;
   view.min_vruntime = min_vruntime_;
   view.total_weight = ready_weight_ + running_weight_;
-  view.runnable = static_cast<std::int64_t>(ready_.size()) + running_count_;
+  view.runnable = static_cast<std::int64_t>(ready_.size() + running_.size());
   return view;
 }
 
