@@ -71,6 +71,8 @@ std::int32_t DeadlineTree::merge(std::int32_t a, std::int32_t b) {
   return b;
 }
 
+// On the way down the subtree minimum can only become n's own: no need to
+// read the siblings (each a cache miss in a tree of a million processes).
 std::int32_t DeadlineTree::insertAt(std::int32_t t, std::int32_t n) {
   if (t < 0) return n;
   if (heavier(n, t)) {
@@ -83,7 +85,12 @@ std::int32_t DeadlineTree::insertAt(std::int32_t t, std::int32_t n) {
   } else {
     node(t).right = insertAt(node(t).right, n);
   }
-  pull(t);
+  Node& x = node(t);
+  const Node& added = node(n);
+  if (added.deadline < x.min_deadline || (added.deadline == x.min_deadline && n < x.min_id)) {
+    x.min_deadline = added.deadline;
+    x.min_id = n;
+  }
   return t;
 }
 
@@ -95,7 +102,7 @@ std::int32_t DeadlineTree::eraseAt(std::int32_t t, std::int32_t n) {
   } else {
     node(t).right = eraseAt(node(t).right, n);
   }
-  pull(t);
+  if (node(t).min_id == n) pull(t);  // otherwise the subtree's minimum stays
   return t;
 }
 

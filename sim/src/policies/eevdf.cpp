@@ -69,7 +69,8 @@ class EevdfPolicy final : public FairSharePolicy {
   void rebase();                         // moves zero_ to V: same V, small sums
   void join(ProcessId process);          // places an arriving or waking process and counts it
   void charge(ProcessId process, Tick cpu_ticks);
-  ProcessId best() const;
+  ProcessId best() const;  // cached until the next change (peekNext, then pickNext)
+  void changed() { best_known_ = false; }
 
   Tick slice_;
   std::vector<Entity> entities_;  // by process id
@@ -79,6 +80,8 @@ class EevdfPolicy final : public FairSharePolicy {
   Wide weighted_ = 0;             // sum of weight * (vruntime - zero_)
   std::int64_t load_ = 0;         // sum of weight
   std::int64_t runnable_ = 0;
+  mutable ProcessId best_ = kNoProcess;
+  mutable bool best_known_ = false;
 };
 
 std::int64_t EevdfPolicy::averageVruntime() const {
@@ -96,6 +99,7 @@ void EevdfPolicy::rebase() {
 // lag once its own weight has moved V (Linux's place_entity); alone, at V.
 // Either way its deadline is its vruntime plus its virtual slice.
 void EevdfPolicy::join(ProcessId process) {
+  changed();
   Entity& e = at(process);
   rebase();
   const std::int64_t v = averageVruntime();
@@ -111,6 +115,7 @@ void EevdfPolicy::join(ProcessId process) {
 }
 
 void EevdfPolicy::enqueue(const ProcessView& process) {
+  changed();
   Entity& e = slotFor(entities_, process.id);
   assert(e.status != FairStatus::Ready && e.status != FairStatus::Running);
   if (e.status != FairStatus::Preempted) {
@@ -125,9 +130,14 @@ void EevdfPolicy::enqueue(const ProcessView& process) {
 // (possible on several cores, where running processes hold V back), the one
 // with the smallest vruntime, as Linux falls back to the leftmost.
 ProcessId EevdfPolicy::best() const {
-  if (tree_.empty()) return kNoProcess;
-  const ProcessId eligible = tree_.earliestEligible(averageVruntime());
-  return eligible != kNoProcess ? eligible : tree_.leftmost();
+  if (best_known_) return best_;
+  best_ = kNoProcess;
+  if (!tree_.empty()) {
+    const ProcessId eligible = tree_.earliestEligible(averageVruntime());
+    best_ = eligible != kNoProcess ? eligible : tree_.leftmost();
+  }
+  best_known_ = true;
+  return best_;
 }
 
 ProcessId EevdfPolicy::peekNext(CoreId, const EngineState&) const { return best(); }
@@ -137,6 +147,7 @@ ProcessId EevdfPolicy::pickNext(CoreId, const EngineState&) {
   const ProcessId next = best();
   if (next == kNoProcess) return kNoProcess;
   tree_.erase(next);
+  changed();
   at(next).status = FairStatus::Running;
   return next;
 }
@@ -179,6 +190,7 @@ void EevdfPolicy::onDispatched(ProcessId process, CoreId, Tick) {
 // Charges the CPU work; a process whose vruntime reached its deadline has
 // served its request and gets the next: deadline = vruntime + virtual slice.
 void EevdfPolicy::charge(ProcessId process, Tick cpu_ticks) {
+  changed();
   Entity& e = at(process);
   const std::int64_t added = chargeVirtual(e.vruntime, e.remainder, cpu_ticks, e.weight);
   weighted_ += static_cast<Wide>(e.weight) * added;
