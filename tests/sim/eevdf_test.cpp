@@ -126,6 +126,30 @@ TEST_CASE("eevdf: the lag a process leaves with is clamped to two slices of its 
   }
 }
 
+TEST_CASE("eevdf: when no ready process is eligible, the one with the smallest vruntime runs", "[sim][eevdf]") {
+  // Driven by hand as three cores would: B keeps running with vruntime 0 and holds V down.
+  const auto policy = sim::makePolicy(test::fairScenario("eevdf", 1, {{"A", 0, "c1"}}).policy);
+  const auto& fair = dynamic_cast<const sim::FairSharePolicy&>(*policy);
+  const sim::EngineState state;
+  policy->enqueue(viewOf(0));
+  policy->enqueue(viewOf(1));
+  policy->enqueue(viewOf(2, 10));  // weight 110
+  for (sim::ProcessId p = 0; p < 3; ++p) {
+    REQUIRE(policy->pickNext(p, state) == p);  // deadlines 3072, 3072, 28597
+    policy->onDispatched(p, p, 0);
+  }
+  policy->onDescheduled(0, 40, sim::Reason::QuantumExpired);  // A: vruntime 40960, deadline 44032
+  policy->enqueue(viewOf(0));
+  policy->onDescheduled(2, 4, sim::Reason::QuantumExpired);   // C: vruntime 38130, deadline 66727
+  policy->enqueue(viewOf(2, 10));
+  // V = (1024 * 40960 + 1024 * 0 + 110 * 38130) / 2158 = 21379: neither A nor C is eligible.
+  CHECK(fair.queue().avg_vruntime == 21379);
+  CHECK(fair.entity(0).deadline < fair.entity(2).deadline);
+  CHECK(policy->peekNext(0, state) == 2);
+  CHECK(policy->readyInOrder(state) == std::vector<sim::ProcessId>{2, 0});
+  CHECK(policy->pickNext(0, state) == 2);
+}
+
 TEST_CASE("eevdf: nice 0 and nice 5 share the CPU 1024:335", "[sim][eevdf][property]") {
   // Lag stays within about one request (the EEVDF paper's bound); one more request runs uncharged.
   const auto cpu = test::cpuThrough(test::fairScenario("eevdf", 1, {{"A", 0, "c100000", 0, 0}, {"B", 0, "c100000", 0, 5}}), 13589);
