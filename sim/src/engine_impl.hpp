@@ -76,12 +76,10 @@ struct Engine::Impl {
   void finishIo(ProcessId process, std::uint32_t burst, Tick t); // frees the server; the next waiter starts
   void asyncIoDone(ProcessId process, Tick t);   // step 2: an asynchronous IO ended
   void exitFromAwait(ProcessId process, Tick t); // its last outstanding IO ended after its last CPU burst
-  Tick unchargedCpu(const ProcessRuntime& p, Tick t) const {
-    return std::max<Tick>(0, t - std::max(p.charged_from, p.run_start));
-  }
   void record(Tick t, ProcessId process, CoreId core, TransitionKind kind, Reason reason);
 
   ProcessView view(ProcessId process, Tick t) const;
+  Tick ranSinceSliceStart(CoreId core, Tick t) const;
   void prefetchProcess(ProcessId process) const;  // a hint only: no effect on the run
   CoreId lowestIdleCore(ProcessId process) const;  // one `process` may use
 

@@ -65,7 +65,6 @@ void Engine::Impl::dispatch(CoreId c, ProcessId id, Tick t) {
   p.state = State::Running;
   p.since = t;
   p.run_start = t + (switches ? scenario.context_switch : 0);
-  p.charged_from = p.run_start;
   p.core = c;
   p.last_core = c;
   if (p.first_dispatch < 0) p.first_dispatch = t;
@@ -81,14 +80,14 @@ void Engine::Impl::dispatch(CoreId c, ProcessId id, Tick t) {
   const Tick slice = queue.timeSlice(id, state);
   core.slice_end = slice > 0 ? p.run_start + slice : 0;
   core.slice_length = slice;
+  core.slice_start = p.run_start;
   scheduleCore(c);
 }
 
 void Engine::Impl::preempt(CoreId c, Tick t, Reason reason) {
   CoreRuntime& core = state.cores[at(c)];
   const ProcessId id = core.running;
-  ProcessRuntime& p = state.processes[at(id)];
-  const Tick ran = unchargedCpu(p, t);
+  const Tick ran = ranSinceSliceStart(c, t);
   closeInterval(id, t);
   queueOf(c).onDescheduled(id, ran, reason);
   core.running = kNoProcess;
@@ -110,6 +109,12 @@ void Engine::Impl::scheduleCore(CoreId c) {
   if (core.slice_end > 0 && core.slice_end < when) when = core.slice_end;
   state.core_events.push_back({when, c, core.generation});
   std::push_heap(state.core_events.begin(), state.core_events.end(), coreEventLater);
+}
+
+// CPU ticks the core's process has worked since its dispatch or its slice's
+// last renewal: what the policy is told when the slice ends or it leaves.
+Tick Engine::Impl::ranSinceSliceStart(CoreId c, Tick t) const {
+  return std::max<Tick>(0, t - state.cores[at(c)].slice_start);
 }
 
 ProcessView Engine::Impl::view(ProcessId id, Tick t) const {

@@ -82,7 +82,7 @@ void Engine::Impl::releaseFinishedBursts(Tick t) {
       if (core.slice_end > 0 && core.slice_end <= t) expired_slices.push_back(event.core);
       continue;
     }
-    const Tick ran = unchargedCpu(p, t);
+    const Tick ran = ranSinceSliceStart(event.core, t);
     closeInterval(id, t);
     core.running = kNoProcess;
     ++core.generation;
@@ -226,9 +226,8 @@ void Engine::Impl::expireSlices(Tick t) {
     if (core.running == kNoProcess || core.slice_end != t) continue;
     Policy& queue = queueOf(c);
     if (queue.readyCount() == 0 || peekFor(c) == kNoProcess) {  // keeps running with a fresh slice
-      ProcessRuntime& p = state.processes[at(core.running)];
-      queue.onSliceRenewed(core.running, unchargedCpu(p, t));
-      p.charged_from = t;
+      queue.onSliceRenewed(core.running, ranSinceSliceStart(c, t));
+      core.slice_start = t;
       core.slice_length = queue.timeSlice(core.running, state);
       core.slice_end = core.slice_length > 0 ? t + core.slice_length : 0;
       scheduleCore(c);

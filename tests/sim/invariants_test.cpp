@@ -1,5 +1,6 @@
 // Property tests: the model's invariants over 10,000 seeded random
-// scenarios (1 to 16 cores, IO, every policy and dispatcher option).
+// scenarios (1 to 16 cores, IO, every policy and dispatcher option; random
+// nice values under cfs and eevdf).
 #include <catch2/catch.hpp>
 
 #include "random_scenarios.hpp"

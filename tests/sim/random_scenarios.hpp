@@ -28,6 +28,11 @@ inline sim::Scenario randomScenario(std::uint64_t seed) {
     const std::int64_t high = std::min(param.max, param.min + 6);
     s.policy.params[param.name] = {pick(param.min, high)};
   }
+  try {
+    sim::checkPolicySpec(s.policy);
+  } catch (const std::exception&) {
+    s.policy.params.clear();  // the draw broke a rule across parameters (cfs: granularity <= latency)
+  }
   s.policy.multiprogramming = pick(0, 5) != 0;
   s.policy.wakeup_preempts = pick(0, 5) == 0;
   s.context_switch = pick(0, 3) == 0 ? pick(1, 3) : 0;

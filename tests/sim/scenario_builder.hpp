@@ -18,6 +18,7 @@ struct P {
   sim::Tick arrival = 0;
   std::string bursts;
   int priority = 0;
+  int nice = 0;  // cfs and eevdf
 };
 
 inline sim::Scenario makeScenario(const std::string& policy, int cores, const std::vector<P>& processes,
@@ -32,6 +33,7 @@ inline sim::Scenario makeScenario(const std::string& policy, int cores, const st
     spec.name = p.name;
     spec.arrival = p.arrival;
     spec.priority = p.priority;
+    spec.nice = p.nice;
     const sim::ParsedBursts parsed = sim::parseBurstText(p.bursts);
     if (!parsed.errors.empty()) throw std::invalid_argument(p.name + ": " + parsed.errors.front().message);
     sim::assignBursts(s, spec, parsed);

@@ -26,7 +26,6 @@ struct ProcessRuntime {
   Tick remaining = 0;            // ticks left in the current burst, as of `run_start` when Running
   Tick since = 0;                // tick it entered its current state
   Tick run_start = 0;            // Running: tick its CPU work begins (after any switch overhead)
-  Tick charged_from = 0;         // Running: CPU work from this tick on is not yet reported to the policy
   std::uint64_t ready_seq = 0;   // order of its latest entry into the ready queue
   Tick waiting = 0;              // ticks in Ready, closed intervals only
   Tick cpu = 0;                  // ticks of CPU work, closed intervals only
@@ -43,6 +42,7 @@ struct CoreRuntime {
   ProcessId last = kNoProcess;     // the last process it ran (a different next one pays the switch cost)
   Tick slice_end = 0;              // tick its running process's time slice ends (0: no slice)
   Tick slice_length = 0;           // ticks of that slice (0: no slice)
+  Tick slice_start = 0;            // tick its running process's CPU work since dispatch or renewal began
   Tick busy = 0;                   // CPU ticks of process work, closed intervals only
   Tick overhead = 0;               // context-switch ticks, closed intervals only
   std::uint32_t generation = 0;    // bumped on every change; stale events are skipped

@@ -1,0 +1,160 @@
+#include "deadline_tree.hpp"
+
+#include <cassert>
+
+namespace sim::detail {
+
+namespace {
+
+// Murmur3's finalizer: a bijection on 32 bits, so no two ids tie.
+std::uint32_t treapPriority(std::int32_t id) {
+  auto h = static_cast<std::uint32_t>(id);
+  h ^= h >> 16;
+  h *= 0x85EBCA6BU;
+  h ^= h >> 13;
+  h *= 0xC2B2AE35U;
+  h ^= h >> 16;
+  return h;
+}
+
+}  // namespace
+
+bool DeadlineTree::keyBefore(std::int32_t a, std::int32_t b) const {
+  const Node& x = node(a);
+  const Node& y = node(b);
+  return x.vruntime != y.vruntime ? x.vruntime < y.vruntime : a < b;
+}
+
+bool DeadlineTree::heavier(std::int32_t a, std::int32_t b) { return treapPriority(a) > treapPriority(b); }
+
+void DeadlineTree::pull(std::int32_t n) {
+  Node& x = node(n);
+  x.min_deadline = x.deadline;
+  x.min_id = n;
+  for (const std::int32_t child : {x.left, x.right}) {
+    if (child < 0) continue;
+    const Node& c = node(child);
+    if (c.min_deadline < x.min_deadline || (c.min_deadline == x.min_deadline && c.min_id < x.min_id)) {
+      x.min_deadline = c.min_deadline;
+      x.min_id = c.min_id;
+    }
+  }
+}
+
+// Splits subtree t into the nodes whose key is before `key`'s and the rest.
+void DeadlineTree::split(std::int32_t t, std::int32_t key, std::int32_t& less, std::int32_t& rest) {
+  if (t < 0) {
+    less = rest = -1;
+    return;
+  }
+  if (keyBefore(t, key)) {
+    split(node(t).right, key, node(t).right, rest);
+    less = t;
+  } else {
+    split(node(t).left, key, less, node(t).left);
+    rest = t;
+  }
+  pull(t);
+}
+
+// Joins two subtrees where every key of a is before every key of b.
+std::int32_t DeadlineTree::merge(std::int32_t a, std::int32_t b) {
+  if (a < 0) return b;
+  if (b < 0) return a;
+  if (heavier(a, b)) {
+    node(a).right = merge(node(a).right, b);
+    pull(a);
+    return a;
+  }
+  node(b).left = merge(a, node(b).left);
+  pull(b);
+  return b;
+}
+
+// On the way down the subtree minimum can only become n's own: no need to
+// read the siblings (each a cache miss in a tree of a million processes).
+std::int32_t DeadlineTree::insertAt(std::int32_t t, std::int32_t n) {
+  if (t < 0) return n;
+  if (heavier(n, t)) {
+    split(t, n, node(n).left, node(n).right);
+    pull(n);
+    return n;
+  }
+  if (keyBefore(n, t)) {
+    node(t).left = insertAt(node(t).left, n);
+  } else {
+    node(t).right = insertAt(node(t).right, n);
+  }
+  Node& x = node(t);
+  const Node& added = node(n);
+  if (added.deadline < x.min_deadline || (added.deadline == x.min_deadline && n < x.min_id)) {
+    x.min_deadline = added.deadline;
+    x.min_id = n;
+  }
+  return t;
+}
+
+std::int32_t DeadlineTree::eraseAt(std::int32_t t, std::int32_t n) {
+  assert(t >= 0);
+  if (t == n) return merge(node(t).left, node(t).right);
+  if (keyBefore(n, t)) {
+    node(t).left = eraseAt(node(t).left, n);
+  } else {
+    node(t).right = eraseAt(node(t).right, n);
+  }
+  if (node(t).min_id == n) pull(t);  // otherwise the subtree's minimum stays
+  return t;
+}
+
+void DeadlineTree::insert(ProcessId id, std::int64_t vruntime, std::int64_t deadline) {
+  assert(!contains(id));
+  if (static_cast<std::size_t>(id) >= nodes_.size()) nodes_.resize(static_cast<std::size_t>(id) + 1);
+  Node& x = node(id);
+  x = Node{vruntime, deadline, deadline, id, -1, -1, true};
+  root_ = insertAt(root_, id);
+  ++size_;
+}
+
+void DeadlineTree::erase(ProcessId id) {
+  assert(contains(id));
+  root_ = eraseAt(root_, id);
+  Node& x = node(id);
+  x.linked = false;
+  x.left = x.right = -1;
+  --size_;
+}
+
+// Going down from the root: a node whose vruntime is at most `limit` is
+// eligible with its whole left subtree (smaller keys), so both count and the
+// walk goes right; otherwise only its left subtree can hold eligible nodes.
+ProcessId DeadlineTree::earliestEligible(std::int64_t limit) const {
+  std::int64_t best_deadline = 0;
+  std::int32_t best = -1;
+  auto consider = [&](std::int64_t deadline, std::int32_t id) {
+    if (best < 0 || deadline < best_deadline || (deadline == best_deadline && id < best)) {
+      best_deadline = deadline;
+      best = id;
+    }
+  };
+  std::int32_t n = root_;
+  while (n >= 0) {
+    const Node& x = node(n);
+    if (x.vruntime <= limit) {
+      consider(x.deadline, n);
+      if (x.left >= 0) consider(node(x.left).min_deadline, node(x.left).min_id);
+      n = x.right;
+    } else {
+      n = x.left;
+    }
+  }
+  return best;
+}
+
+ProcessId DeadlineTree::leftmost() const {
+  std::int32_t n = root_;
+  if (n < 0) return kNoProcess;
+  while (node(n).left >= 0) n = node(n).left;
+  return n;
+}
+
+}  // namespace sim::detail

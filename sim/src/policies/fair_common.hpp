@@ -1,0 +1,42 @@
+// Internal: what cfs and eevdf share: where a process is, and its virtual clock.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "sim/fair_share.hpp"
+
+namespace sim::detail {
+
+// Where a process is, as a fair policy sees it.
+enum class FairStatus : std::uint8_t {
+  Unknown,    // never entered the queue: placed as a new process
+  Asleep,     // blocked or exited: placed again as a waking process
+  Ready,      // in the ready queue
+  Running,    // picked (or dispatched straight from its IO)
+  Preempted,  // left its core still runnable; enqueue() puts it back unplaced
+};
+
+// Reasons that take a process out of the runnable set.
+inline bool leavesQueue(Reason why) { return why == Reason::IoStart || why == Reason::Finished; }
+
+// Adds the virtual time of `ticks` at `weight` to `vruntime` and returns it.
+// The remainder of the division is carried in `remainder` (0 <= remainder <
+// weight), so that charges in pieces add up to one charge of the whole.
+inline std::int64_t chargeVirtual(std::int64_t& vruntime, std::int32_t& remainder, Tick ticks, std::int32_t weight) {
+  const std::int64_t scaled = ticks * kVirtualUnitsPerTick * kNiceZeroWeight + remainder;
+  const std::int64_t added = scaled / weight;
+  remainder = static_cast<std::int32_t>(scaled % weight);
+  vruntime += added;
+  return added;
+}
+
+// The element for `id`, growing the per-process vector when needed.
+template <class T>
+T& slotFor(std::vector<T>& per_process, ProcessId id) {
+  const auto index = static_cast<std::size_t>(id);
+  if (index >= per_process.size()) per_process.resize(index + 1);
+  return per_process[index];
+}
+
+}  // namespace sim::detail
