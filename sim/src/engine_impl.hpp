@@ -53,6 +53,7 @@ struct Engine::Impl {
   void record(Tick t, ProcessId process, CoreId core, TransitionKind kind, Reason reason);
 
   ProcessView view(ProcessId process, Tick t) const;
+  Tick ranInSlice(CoreId core, Tick t) const;  // what onDescheduled and onSliceRenewed are told
   void prefetchProcess(ProcessId process) const;  // a hint only: no effect on the run
   CoreId lowestIdleCore() const;
 

@@ -83,8 +83,7 @@ void Engine::Impl::dispatch(CoreId c, ProcessId id, Tick t) {
 void Engine::Impl::preempt(CoreId c, Tick t, Reason reason) {
   CoreRuntime& core = state.cores[at(c)];
   const ProcessId id = core.running;
-  ProcessRuntime& p = state.processes[at(id)];
-  const Tick ran = std::max<Tick>(0, t - std::max(p.since, p.run_start));
+  const Tick ran = ranInSlice(c, t);
   closeInterval(id, t);
   policy->onDescheduled(id, ran, reason);
   core.running = kNoProcess;
@@ -93,6 +92,16 @@ void Engine::Impl::preempt(CoreId c, Tick t, Reason reason) {
   record(t, id, c, TransitionKind::Preempt, reason);
   makeReady(id, t);
   policy->enqueue(view(id, t));
+}
+
+// CPU ticks the core's running process has worked since its dispatch or its
+// slice's last renewal (a renewed slice starts at slice_end - slice_length).
+Tick Engine::Impl::ranInSlice(CoreId c, Tick t) const {
+  const CoreRuntime& core = state.cores[at(c)];
+  const ProcessRuntime& p = state.processes[at(core.running)];
+  Tick start = std::max(p.since, p.run_start);
+  if (core.slice_length > 0) start = std::max(start, core.slice_end - core.slice_length);
+  return std::max<Tick>(0, t - start);
 }
 
 // Pushes the core's next event: the end of its process's burst or slice.

@@ -63,7 +63,7 @@ void Engine::Impl::releaseFinishedBursts(Tick t) {
       expired_slices.push_back(event.core);  // its slice ended first; step 4 decides
       continue;
     }
-    const Tick ran = t - std::max(p.since, p.run_start);
+    const Tick ran = ranInSlice(event.core, t);
     closeInterval(id, t);
     core.running = kNoProcess;
     ++core.generation;
@@ -187,8 +187,7 @@ void Engine::Impl::expireSlices(Tick t) {
     CoreRuntime& core = state.cores[at(c)];
     if (core.running == kNoProcess || core.slice_end != t) continue;
     if (policy->readyCount() == 0) {  // keeps running with a fresh slice
-      const ProcessRuntime& p = state.processes[at(core.running)];
-      policy->onSliceRenewed(core.running, t - std::max(p.since, p.run_start));
+      policy->onSliceRenewed(core.running, ranInSlice(c, t));
       core.slice_length = policy->timeSlice(core.running, state);
       core.slice_end = core.slice_length > 0 ? t + core.slice_length : 0;
       scheduleCore(c);
