@@ -40,17 +40,16 @@ class StridePolicy final : public Policy {
 
   void enqueue(const ProcessView& process) override {
     Entry& p = reserve(process.id);
-    p.stride = std::max<std::int64_t>(1, big_ / process.tickets);
+    p.stride = static_cast<std::int32_t>(std::max<std::int64_t>(1, big_ / process.tickets));
     if (p.returning) lift(p);
-    ready_.push_back({p.pass, process.id});
-    std::push_heap(ready_.begin(), ready_.end(), runsLater);
+    pushReady({p.pass, process.id});
   }
 
   ProcessId pickNext(CoreId, const EngineState&) override {
     if (ready_.empty()) return kNoProcess;
-    std::pop_heap(ready_.begin(), ready_.end(), runsLater);
-    const ProcessId next = ready_.back().process;
-    ready_.pop_back();
+    const ProcessId next = ready_.front().process;
+    popReady();
+    if (!ready_.empty()) __builtin_prefetch(&entries_[static_cast<std::size_t>(ready_.front().process)]);
     return next;
   }
 
@@ -84,6 +83,7 @@ class StridePolicy final : public Policy {
     p.pass = saturatingAdd(p.pass, p.stride, cpu_ticks);
     running_.push_back({p.pass, process});  // the old key is stale now
     std::push_heap(running_.begin(), running_.end(), runsLater);
+    dropStaleRunning();  // a process alone renews forever: its old keys must not pile up
   }
 
   void onDescheduled(ProcessId process, Tick cpu_ticks, Reason why) override {
@@ -96,9 +96,9 @@ class StridePolicy final : public Policy {
   }
 
  private:
-  struct Entry {
+  struct Entry {  // 16 bytes: snapshots copy one per process
     std::int64_t pass = 0;
-    std::int64_t stride = 1;
+    std::int32_t stride = 1;  // <= big <= 10^9
     bool running = false;
     bool returning = true;  // arriving, or back from IO: lift() applies at its next entry
   };
@@ -109,6 +109,41 @@ class StridePolicy final : public Policy {
   // std heaps are max-heaps: "less" means "runs later".
   static bool runsLater(const Key& a, const Key& b) {
     return a.pass != b.pass ? a.pass > b.pass : a.process > b.process;
+  }
+
+  // The ready queue is a 4-ary heap: four 16-byte keys fill a cache line,
+  // half the levels of a binary heap for a million processes.
+  static constexpr std::size_t kArity = 4;
+  void pushReady(Key key) {
+    std::size_t i = ready_.size();
+    ready_.push_back(key);
+    while (i > 0) {
+      const std::size_t parent = (i - 1) / kArity;
+      if (!runsLater(ready_[parent], key)) break;
+      ready_[i] = ready_[parent];
+      i = parent;
+    }
+    ready_[i] = key;
+  }
+  void popReady() {
+    const Key last = ready_.back();
+    ready_.pop_back();
+    const std::size_t size = ready_.size();
+    if (size == 0) return;
+    std::size_t i = 0;
+    while (true) {
+      const std::size_t first = i * kArity + 1;
+      if (first >= size) break;
+      std::size_t best = first;
+      const std::size_t end = std::min(first + kArity, size);
+      for (std::size_t c = first + 1; c < end; ++c) {
+        if (runsLater(ready_[best], ready_[c])) best = c;
+      }
+      if (!runsLater(last, ready_[best])) break;
+      ready_[i] = ready_[best];
+      i = best;
+    }
+    ready_[i] = last;
   }
 
   Entry& reserve(ProcessId id) {
@@ -149,7 +184,7 @@ class StridePolicy final : public Policy {
   Tick quantum_;
   std::int64_t big_;
   std::vector<Entry> entries_;  // by process id
-  std::vector<Key> ready_;      // heap: lowest pass, then lowest id, on top
+  std::vector<Key> ready_;      // 4-ary heap: lowest pass, then lowest id, on top
   std::vector<Key> running_;    // heap of the running processes' passes, with stale keys
   std::int64_t floor_ = 0;      // the lowest pass when the last process left
 };
