@@ -9,6 +9,7 @@
 //   winner is the first whose running sum exceeds w.
 // A tree of partial sums over process ids holds the tickets of the ready
 // processes, so a draw, an entry and a removal each cost O(log n).
+#include <algorithm>
 #include <cstdint>
 #include <limits>
 #include <random>
@@ -61,21 +62,24 @@ class TicketTree {
   }
 
  private:
-  // Capacity 16^k >= needed, the sums rebuilt in O(capacity).
+  // Room for at least twice the old ids, a multiple of 16; each level has
+  // one sum per 16 entries of the level below (the last group may be
+  // short) up to a single total. Rebuilt in O(capacity).
   void grow(std::size_t needed) {
-    std::size_t capacity = kFanout;
-    while (capacity < needed) capacity *= kFanout;
+    std::size_t capacity = std::max(needed, 2 * tickets_.size());
+    capacity = (capacity + kFanout - 1) / kFanout * kFanout;
     tickets_.resize(capacity, 0);
     sums_.clear();
-    std::size_t width = capacity;
+    std::size_t below = capacity;
     do {
-      width /= kFanout;
+      const std::size_t width = (below + kFanout - 1) / kFanout;
       std::vector<std::int64_t> level(width, 0);
-      for (std::size_t i = 0; i < width * kFanout; ++i) {
+      for (std::size_t i = 0; i < below; ++i) {
         level[i / kFanout] += sums_.empty() ? tickets_[i] : sums_.back()[i];
       }
       sums_.push_back(std::move(level));
-    } while (width > 1);
+      below = width;
+    } while (below > 1);
   }
 
   std::vector<std::int32_t> tickets_;             // by process id: its tickets while ready, else 0
