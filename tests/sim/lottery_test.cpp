@@ -64,6 +64,35 @@ TEST_CASE("every lottery draw matches a by-hand walk over the tickets", "[sim][l
   }
 }
 
+TEST_CASE("lottery draws stay right while the ticket tree grows to hundreds of processes", "[sim][lottery]") {
+  // Process i arrives at tick i, so the tree grows as ids appear, and every
+  // tick draws among processes 0..t (the running one is put back first).
+  constexpr int kCount = 300;
+  std::vector<test::P> processes;
+  std::vector<std::int32_t> tickets;
+  for (int i = 0; i < kCount; ++i) {
+    processes.push_back({"P" + std::to_string(i), i, "c2000"});
+    tickets.push_back(1 + (i * 37) % 101);
+  }
+  sim::Engine engine(lottery(processes, tickets, 1, 77));
+  std::mt19937_64 rng(77);
+  for (int t = 0; t < 2 * kCount; ++t) {
+    engine.stepTick();
+    const int present = std::min(t + 1, kCount);
+    std::uint64_t total = 0;
+    for (int i = 0; i < present; ++i) total += static_cast<std::uint64_t>(tickets[static_cast<std::size_t>(i)]);
+    const std::uint64_t w = rng() % total;
+    std::uint64_t sum = 0;
+    sim::ProcessId expected = -1;
+    for (int i = 0; i < present && expected < 0; ++i) {
+      sum += static_cast<std::uint64_t>(tickets[static_cast<std::size_t>(i)]);
+      if (sum > w) expected = i;
+    }
+    INFO("tick " << t);
+    REQUIRE(engine.state().cores[0].running == expected);
+  }
+}
+
 TEST_CASE("a lottery draw counts only the ready processes' tickets", "[sim][lottery]") {
   // Scenario order B (2 tickets), A (1), C (3). Seed 0's first draw is
   // ticket 0: B, which blocks after one tick. The next draws are among A and
