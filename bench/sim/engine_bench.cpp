@@ -9,8 +9,7 @@ namespace {
 
 // Times runToEnd only: copying the 1M-process scenario into the engine and
 // destroying it happen with the timer paused (BM_EngineSetup times setup).
-void runWorkload(benchmark::State& state, sim::EngineOptions options) {
-  const sim::Scenario& scenario = bench::workload();
+void runWorkload(benchmark::State& state, sim::EngineOptions options, const sim::Scenario& scenario = bench::workload()) {
   std::int64_t transitions = 0;
   for (auto _ : state) {
     state.PauseTiming();
@@ -30,6 +29,11 @@ void runWorkload(benchmark::State& state, sim::EngineOptions options) {
 void BM_EngineMetricsOnly(benchmark::State& state) { runWorkload(state, bench::kMetricsOnly); }
 void BM_EngineWithTrace(benchmark::State& state) { runWorkload(state, bench::kTraceOnly); }
 
+// The policies of the zoo on the same workload, metrics only.
+void BM_EnginePolicy(benchmark::State& state, const char* spec) {
+  runWorkload(state, bench::kMetricsOnly, bench::policyWorkload(spec));
+}
+
 // Constructing the engine: validating the scenario and ordering arrivals.
 void BM_EngineSetup(benchmark::State& state) {
   const sim::Scenario& scenario = bench::workload();
@@ -48,4 +52,8 @@ void BM_EngineSetup(benchmark::State& state) {
 
 BENCHMARK(BM_EngineMetricsOnly)->Unit(benchmark::kMillisecond)->Iterations(3);
 BENCHMARK(BM_EngineWithTrace)->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK_CAPTURE(BM_EnginePolicy, lottery_q10, "lottery:quantum=10")->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK_CAPTURE(BM_EnginePolicy, lottery_q1, "lottery:quantum=1")->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK_CAPTURE(BM_EnginePolicy, stride_q10, "stride:quantum=10")->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK_CAPTURE(BM_EnginePolicy, stride_q1, "stride:quantum=1")->Unit(benchmark::kMillisecond)->Iterations(3);
 BENCHMARK(BM_EngineSetup)->Unit(benchmark::kMillisecond)->Iterations(3);

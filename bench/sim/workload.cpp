@@ -2,8 +2,11 @@
 
 #include <map>
 #include <memory>
+#include <stdexcept>
+#include <utility>
 
 #include "sim/generate.hpp"
+#include "sim/policy_registry.hpp"
 
 namespace bench {
 
@@ -19,6 +22,23 @@ const sim::Scenario& workload(std::int64_t processes) {
     scenario.policy.name = "rr";
     scenario.policy.params["quantum"] = {10};
     found = made.emplace(processes, std::move(scenario)).first;
+  }
+  return found->second;
+}
+
+const sim::Scenario& policyWorkload(const std::string& spec, std::int64_t processes) {
+  static std::map<std::pair<std::string, std::int64_t>, sim::Scenario> made;
+  auto found = made.find({spec, processes});
+  if (found == made.end()) {
+    sim::Scenario scenario = workload(processes);
+    std::string error;
+    const auto policy = sim::parsePolicySpec(spec, scenario.policy, error);
+    if (!policy) throw std::invalid_argument(error);
+    scenario.policy = *policy;
+    for (std::size_t i = 0; i < scenario.processes.size(); ++i) {
+      scenario.processes[i].tickets = static_cast<std::int32_t>(50 * (1 + i % 7));
+    }
+    found = made.emplace(std::pair{spec, processes}, std::move(scenario)).first;
   }
   return found->second;
 }

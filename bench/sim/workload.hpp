@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 
 #include "sim/engine.hpp"
 #include "sim/scenario.hpp"
@@ -11,6 +12,10 @@ namespace bench {
 
 // Generated once per process count and kept; callers copy it.
 const sim::Scenario& workload(std::int64_t processes = 1'000'000);
+
+// The same workload under another policy spec ("lottery:quantum=10"), with
+// tickets 50, 100, ..., 350 by process index (i % 7), generated once and kept.
+const sim::Scenario& policyWorkload(const std::string& spec, std::int64_t processes = 1'000'000);
 
 inline constexpr sim::EngineOptions kMetricsOnly{.record_trace = false, .snapshots = false};
 inline constexpr sim::EngineOptions kTraceOnly{.record_trace = true, .snapshots = false};

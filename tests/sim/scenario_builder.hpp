@@ -61,4 +61,16 @@ inline sim::RunMetrics runToEnd(const sim::Scenario& scenario) {
   return sim::computeMetrics(engine);
 }
 
+// Steps `engine` one tick at a time: the name of the process core 0 runs in
+// each of the next `ticks` ticks, '-' when it idles ("AABAB-").
+inline std::string whoRuns(sim::Engine& engine, sim::Tick ticks) {
+  std::string who;
+  for (sim::Tick t = 0; t < ticks; ++t) {
+    engine.stepTick();
+    const sim::ProcessId id = engine.state().cores[0].running;
+    who += id == sim::kNoProcess ? std::string("-") : engine.scenario().processes[static_cast<std::size_t>(id)].name;
+  }
+  return who;
+}
+
 }  // namespace test
