@@ -29,10 +29,22 @@ void drawRealToggle(RealPageState& real) {
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::RealOpenTooltip));
 }
 
-// Starts the next item on this line when `width` pixels fit, else on a new one.
+// Starts the next item on this line when `width` pixels fit, else on a new
+// one; counts the new lines so that the toolbar can grow to hold them.
+int g_option_wraps = 0;
 void sameLineIfFits(float width) {
   ImGui::SameLine();
-  if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
+  if (ImGui::GetContentRegionAvail().x < width) {
+    ImGui::NewLine();
+    ++g_option_wraps;
+  }
+}
+
+float labelledFieldWidth(const char* label, float field) {
+  return ImGui::CalcTextSize(label).x + field + ImGui::GetStyle().ItemSpacing.x * 2.0f;
+}
+float checkboxWidth(const char* label) {
+  return ImGui::CalcTextSize(label).x + ImGui::GetFrameHeight() + ImGui::GetStyle().ItemSpacing.x * 2.0f;
 }
 
 // One widget per parameter of the policy, built from its schema: a number
@@ -155,14 +167,14 @@ void drawOptions(ViewContext& context) {
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", (chinese ? info->description_zh : info->description).c_str());
     drawPolicyParameters(*info, scenario.policy, chinese, modify);
   }
-  ImGui::SameLine();
+  sameLineIfFits(labelledFieldWidth(tr(Str::CoreCount), 85.0f * scale));
   ImGui::TextUnformatted(tr(Str::CoreCount));
   ImGui::SameLine();
   int cores = scenario.cores;
   ImGui::SetNextItemWidth(85.0f * scale);
   if (ImGui::InputInt("##cores", &cores) && cores >= 1 && cores <= sim::kMaxCores)
     modify([&](sim::Scenario& s) { s.cores = cores; });
-  ImGui::SameLine();
+  sameLineIfFits(labelledFieldWidth(tr(Str::ContextSwitch), 85.0f * scale));
   ImGui::TextUnformatted(tr(Str::ContextSwitch));
   helpTooltip(Str::TooltipContextSwitch);
   ImGui::SameLine();
@@ -171,12 +183,12 @@ void drawOptions(ViewContext& context) {
   if (ImGui::InputInt("##switch", &cost) && cost >= 0)
     modify([&](sim::Scenario& s) { s.context_switch = cost; });
   helpTooltip(Str::TooltipContextSwitch);
-  ImGui::SameLine();
+  sameLineIfFits(checkboxWidth(tr(Str::Multiprogramming)));
   bool multiprogramming = scenario.policy.multiprogramming;
   if (ImGui::Checkbox(tr(Str::Multiprogramming), &multiprogramming))
     modify([&](sim::Scenario& s) { s.policy.multiprogramming = multiprogramming; });
   helpTooltip(Str::TooltipMultiprogramming);
-  ImGui::SameLine();
+  sameLineIfFits(checkboxWidth(tr(Str::WakeupPreempts)));
   bool wakeup = scenario.policy.wakeup_preempts;
   if (ImGui::Checkbox(tr(Str::WakeupPreempts), &wakeup))
     modify([&](sim::Scenario& s) { s.policy.wakeup_preempts = wakeup; });
@@ -215,8 +227,9 @@ void drawLanguage(AppCommands& app, const Session& session, bool& help_request, 
   // narrow the group goes on a third row (the layout follows next frame).
   const float after_last = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + ImGui::GetStyle().ItemSpacing.x;
   const float right = ImGui::GetWindowContentRegionMax().x - width - help_width - ImGui::GetStyle().ItemSpacing.x;
-  toolbar_rows = right >= after_last ? 2 : 3;
-  if (toolbar_rows == 2) ImGui::SameLine(right);
+  const bool fits = right >= after_last;
+  toolbar_rows = (fits ? 2 : 3) + g_option_wraps;
+  if (fits) ImGui::SameLine(right);
   else ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), right));
   drawHelp(session, help_request);
   ImGui::SameLine();
@@ -245,6 +258,7 @@ void ControlsView::draw(ViewContext& context) {
     return;
   }
   drawTransport(context.session, context.state.real);
+  g_option_wraps = 0;
   drawOptions(context);
   drawLanguage(context.app, context.session, context.state.help_requested, context.state.toolbar_rows);
 }

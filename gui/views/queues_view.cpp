@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <string>
+#include <vector>
 
 #include "views/all_views.hpp"
 #include "views/palette.hpp"
@@ -57,6 +59,73 @@ void drawTokenRow(ViewContext& context, const std::vector<sim::ProcessId>& proce
   }
 }
 
+
+// The policy's own picture of its queue(s): MLFQ's levels, a fair
+// policy's virtual runtimes, one row per core with per-core queues. The
+// first fact of each process is written under its token.
+void drawPolicyQueues(ViewContext& context) {
+  const sim::Engine& engine = context.session.cursor();
+  const bool chinese = language() == Language::Chinese;
+  const std::size_t queue_count = engine.runQueueCount();
+  constexpr std::size_t kMaxQueuesShown = 8;
+  for (std::size_t q = 0; q < std::min(queue_count, kMaxQueuesShown); ++q) {
+    const std::vector<sim::QueueView> views = engine.runQueue(q).queues(engine.state());
+    for (const sim::QueueView& view : views) {
+      std::string label = tr(Str::ReadyQueue);
+      if (queue_count > 1) {
+        char core[64];
+        label = trf(core, sizeof core, Str::CoreQueueFormat, static_cast<int>(q));
+      }
+      const std::string& detail = chinese ? view.label_zh : view.label;
+      if (!detail.empty()) label += " · " + detail;
+      std::vector<sim::ProcessId> processes;
+      bool captions = false;
+      for (const sim::QueueEntry& entry : view.entries) {
+        processes.push_back(entry.process);
+        captions = captions || !entry.facts.empty();
+      }
+      ImGui::TextUnformatted(label.c_str());
+      if (captions && ImGui::IsItemHovered() && !view.entries.empty()) {
+        std::string names;
+        for (const auto& fact : view.entries.front().facts) names += (names.empty() ? "" : ", ") + fact.first;
+        ImGui::SetTooltip("%s", names.c_str());
+      }
+      ImGui::PushID(static_cast<int>(q * 64 + static_cast<std::size_t>(&view - views.data())));
+      drawTokenRow(context, processes, 1, captions, [&](int i, char* buffer, std::size_t size) {
+        const auto& facts = view.entries[at(i)].facts;
+        if (facts.empty()) {
+          buffer[0] = '\0';
+        } else {
+          std::snprintf(buffer, size, "%lld", static_cast<long long>(facts.front().second));
+        }
+      });
+      ImGui::PopID();
+    }
+  }
+  if (queue_count > kMaxQueuesShown) {
+    char more[96];
+    ImGui::TextDisabled("%s", trf(more, sizeof more, Str::AndMoreFormat, static_cast<int>(queue_count - kMaxQueuesShown)));
+  }
+}
+
+// Each device whose IO contends: servers in use and the processes waiting.
+void drawDevices(ViewContext& context) {
+  const sim::Scenario& scenario = context.session.scenario();
+  const sim::EngineState& state = context.session.cursor().state();
+  for (std::size_t d = 0; d < scenario.devices.size() && d < state.device_queues.size(); ++d) {
+    const auto options = scenario.device_options.find(scenario.devices[d]);
+    if (options == scenario.device_options.end()) continue;
+    char label[160];
+    ImGui::TextUnformatted(trf(label, sizeof label, Str::DeviceQueueFormat, scenario.devices[d].c_str(),
+                               static_cast<int>(state.device_busy[d]), static_cast<int>(options->second.servers)));
+    std::vector<sim::ProcessId> waiting;
+    for (const sim::IoRequest& request : state.device_queues[d]) waiting.push_back(request.process);
+    ImGui::PushID(static_cast<int>(d));
+    drawTokenRow(context, waiting, 1, false, [](int, char* buffer, std::size_t) { buffer[0] = '\0'; });
+    ImGui::PopID();
+  }
+}
+
 }  // namespace
 
 void QueuesView::draw(ViewContext& context) {
@@ -64,9 +133,8 @@ void QueuesView::draw(ViewContext& context) {
   if (!session.hasScenario()) return;
   const sim::EngineState& state = session.cursor().state();
   const sim::Tick now = session.tick();
-  ImGui::TextUnformatted(tr(Str::ReadyQueue));
-  const std::vector<sim::ProcessId>& ready = session.readyQueue();
-  drawTokenRow(context, ready, 1, false, [](int, char* buffer, std::size_t) { buffer[0] = '\0'; });
+  drawPolicyQueues(context);
+  drawDevices(context);
 
   std::vector<sim::ProcessId> blocked;
   std::vector<long long> io_left;
