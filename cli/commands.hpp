@@ -15,6 +15,7 @@ inline constexpr int kExitBadInput = 2;
 void addRunCommand(CLI::App& app, int& status);
 void addCompareCommand(CLI::App& app, int& status);
 void addPoliciesCommand(CLI::App& app, int& status);
+void addSweepCommand(CLI::App& app, int& status);
 void addGenCommand(CLI::App& app, int& status);
 void addValidateCommand(CLI::App& app, int& status);
 void addCheckCommand(CLI::App& app, int& status);

@@ -15,6 +15,7 @@ int runProcsim(int argc, char** argv) {
   addRunCommand(app, status);
   addCompareCommand(app, status);
   addPoliciesCommand(app, status);
+  addSweepCommand(app, status);
   addGenCommand(app, status);
   addValidateCommand(app, status);
   addCheckCommand(app, status);

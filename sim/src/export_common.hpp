@@ -14,6 +14,15 @@ namespace sim {
 // "rr (quantum 4)", plus the dispatcher options that are not the default.
 std::string policyLabel(const Scenario& scenario);
 
+// Text as XML character data or attribute value: markup escaped, characters
+// XML 1.0 forbids dropped, invalid UTF-8 replaced by U+FFFD.
+std::string xmlText(std::string_view text);
+
+// Length in bytes of the valid UTF-8 sequence starting at text[i], or 0.
+std::size_t utf8Length(std::string_view text, std::size_t i);
+// Characters (code points; an invalid byte counts as one) in `text`.
+std::size_t characters(std::string_view text);
+
 // Appends to a string and hands it to the stream in large pieces: formatting
 // millions of events through operator<< one field at a time is slow.
 class ChunkedWriter {
