@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "output_file.hpp"
 
 int main(int argc, char** argv) {
   CLI::App app{"procsim: watch an operating system run many processes at once.\n"
@@ -21,11 +22,13 @@ int main(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
     const int code = app.exit(error);
+    if (!cli::finishStandardOutput()) return cli::kExitFailure;
     return code == 0 ? cli::kExitOk : cli::kExitBadInput;
   } catch (const std::exception& error) {
     std::cerr << "procsim: internal error: " << error.what() << "\n";
     return cli::kExitFailure;
   }
-  std::fflush(stdout);
+  // Every command's output ends here: a write error is never silent.
+  if (!cli::finishStandardOutput() && status == cli::kExitOk) status = cli::kExitFailure;
   return status;
 }

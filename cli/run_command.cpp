@@ -27,6 +27,7 @@ int runScenario(const RunOptions& options) {
     std::cerr << "procsim: --metrics-only keeps no trace, so it cannot be combined with --trace-out or --svg\n";
     return kExitBadInput;
   }
+  if (!checkDistinctPaths({options.file}, {options.trace_out, options.svg_out})) return kExitBadInput;
   auto loaded = loadScenarioForRun(options.file, options.overrides);
   if (!loaded) return kExitBadInput;
 
