@@ -2,6 +2,7 @@
 // The format is documented in docs/scenario-format.md.
 #pragma once
 
+#include <cstddef>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -25,10 +26,16 @@ class ScenarioError : public std::runtime_error {
   std::string message_;
 };
 
+// The largest scenario file loadScenario reads (64 MiB): a longer file, or
+// endless input such as /dev/zero, is refused after reading at most this
+// much. A million generated processes take about 60 MiB.
+inline constexpr std::size_t kMaxScenarioFileBytes = std::size_t{64} << 20;
+
 // Parses JSON text into a scenario and validates it. Throws ScenarioError.
 Scenario parseScenario(std::string_view json_text);
 // Reads a file ("-" reads standard input). Errors name the file first:
-// "FILE: where: message". Throws ScenarioError.
+// "FILE: where: message". Throws ScenarioError, also for a file longer than
+// kMaxScenarioFileBytes and for a NUL byte (named by line and column).
 Scenario loadScenario(const std::string& path);
 
 // Checks a scenario built in code: throws ScenarioError for the first problem.
