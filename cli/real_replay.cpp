@@ -13,6 +13,7 @@
 
 #include "commands.hpp"
 #include "real/replay.hpp"
+#include "option_ranges.hpp"
 #include "real_commands.hpp"
 #include "scenario_input.hpp"
 #include "sim/engine.hpp"
@@ -224,10 +225,12 @@ void addRealReplayCommand(CLI::App& real, int& status) {
       "replay", "Run a scenario's processes as real workers (CPU bursts busy, IO bursts asleep) and compare with the simulation");
   cmd->add_option("FILE", options->file, "Scenario file (\"-\" reads standard input)")->required();
   cmd->add_option("--tick-ms", options->tick_ms, "Wall-clock length of one tick, in milliseconds (1 to 1000)")
+      ->check(finiteRange(real::kReplayMinTickMs, real::kReplayMaxTickMs))
       ->capture_default_str();
   cmd->add_flag("--force", options->force, "Run even if the estimated run is longer than 10 minutes");
   cmd->add_option("--format", options->format, "text or json")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
   addOverrideOptions(*cmd, options->overrides);
+  refuseUnknownOptions(*cmd);
   cmd->callback([options, &status] { status = replayCommand(*options); });
 }
 
