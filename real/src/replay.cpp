@@ -2,10 +2,12 @@
 
 #include <fcntl.h>
 #include <sched.h>
+#include <sys/prctl.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
+#include <csignal>
 #include <cmath>
 #include <cstring>
 #include <memory>
@@ -204,9 +206,16 @@ ReplayResult replay(const sim::Scenario& scenario, const ReplayOptions& options)
 
   WorkerGroup group;
   std::vector<pid_t> pids;
+  const pid_t parent = ::getpid();
   for (std::size_t i = 0; i < count; ++i) {
-    auto worker = std::make_unique<Process>([spec = std::move(specs[i])] { return detail::runBurstWorker(spec); },
-                                            scenario.processes[i].name);
+    // A worker dies with its parent, even one killed by SIGKILL: the death
+    // signal is set first, then the parent checked (it may be gone already).
+    auto worker = std::make_unique<Process>(
+        [spec = std::move(specs[i]), parent] {
+          if (::prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || ::getppid() != parent) return 1;
+          return detail::runBurstWorker(spec);
+        },
+        scenario.processes[i].name);
     worker->keep_fd(report_write.get());
     Process& started = *worker;
     group.add(std::move(worker));

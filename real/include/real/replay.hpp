@@ -13,7 +13,10 @@
 //
 // Guarantees: every worker started is reaped before replay() returns or
 // throws (on an error or a cancel the remaining ones are killed first); the
-// pipe the workers report through is closed; no signal handler is installed.
+// pipe the workers report through is closed; no signal handler is installed;
+// a worker dies with the thread that called replay() (PR_SET_PDEATHSIG with
+// SIGKILL, checked against the parent's pid right after fork), so a parent
+// killed by SIGKILL leaves no worker running.
 #pragma once
 
 #include <chrono>
