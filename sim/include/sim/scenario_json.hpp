@@ -26,10 +26,11 @@ class ScenarioError : public std::runtime_error {
   std::string message_;
 };
 
-// The largest scenario file loadScenario reads (64 MiB): a longer file, or
-// endless input such as /dev/zero, is refused after reading at most this
-// much. A million generated processes take about 60 MiB.
-inline constexpr std::size_t kMaxScenarioFileBytes = std::size_t{64} << 20;
+// The largest scenario file loadScenario reads (256 MiB): a longer regular
+// file is refused before reading, endless input (a pipe, /dev/zero) after
+// reading at most this much. `procsim gen --processes 1000000` writes about
+// 87 MiB.
+inline constexpr std::size_t kMaxScenarioFileBytes = std::size_t{256} << 20;
 
 // Parses JSON text into a scenario and validates it. Throws ScenarioError.
 Scenario parseScenario(std::string_view json_text);
