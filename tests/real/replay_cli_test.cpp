@@ -167,8 +167,8 @@ TEST_CASE("real replay interrupted by SIGINT kills and reaps its workers, then e
 
 TEST_CASE("a replay's workers die with procsim when it is killed by SIGKILL", "[real][replay][cli]") {
   const ScenarioFile file(R"({"cores": 2, "processes": [
-    {"name": "A", "bursts": [{"cpu": 300}]},
-    {"name": "B", "bursts": [{"cpu": 1}, {"io": 300}, {"cpu": 1}]}]})");
+    {"name": "A", "bursts": [{"cpu": 3000}]},
+    {"name": "B", "bursts": [{"cpu": 1}, {"io": 3000}, {"cpu": 1}]}]})");  // 30 s each
   real_test::BackgroundProcsim replay({"real", "replay", file.path(), "--tick-ms", "10"});
   std::set<pid_t> workers;
   REQUIRE(real_test::waitUntil([&] { return (workers = childrenOf(replay.pid())).size() == 2; }, 10s));
