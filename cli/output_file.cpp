@@ -112,7 +112,7 @@ bool replaceRegular(const std::string& path, const std::string& target, const st
                     const std::function<void(std::ostream&)>& write) {
   const std::filesystem::path where(target);
   const std::filesystem::path folder = where.has_parent_path() ? where.parent_path() : std::filesystem::path(".");
-  std::string temporary = (folder / ("." + where.filename().string() + ".XXXXXX")).string();
+  std::string temporary = (folder / std::string(".").append(where.filename().string()).append(".XXXXXX")).string();
   const int fd = ::mkostemp(temporary.data(), O_CLOEXEC);
   if (fd < 0) {
     complain(path, "cannot write", errno);
