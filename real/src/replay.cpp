@@ -1,6 +1,7 @@
 #include "real/replay.hpp"
 
 #include <fcntl.h>
+#include <poll.h>
 #include <sched.h>
 #include <sys/prctl.h>
 #include <unistd.h>
@@ -238,7 +239,16 @@ ReplayResult replay(const sim::Scenario& scenario, const ReplayOptions& options)
   std::vector<char> pending;
   std::vector<WorkerReport> reports;
   for (auto next = sampling_start;; next += result.plan.sample_period) {
-    std::this_thread::sleep_until(next);
+    if (options.wake_fd >= 0) {
+      // Wait for the next sample, or until the wake descriptor says to stop.
+      for (auto now = std::chrono::steady_clock::now(); now < next; now = std::chrono::steady_clock::now()) {
+        pollfd wake{options.wake_fd, POLLIN, 0};
+        const auto left = std::chrono::ceil<std::chrono::milliseconds>(next - now).count();
+        if (::poll(&wake, 1, static_cast<int>(left)) > 0 && options.should_stop && options.should_stop()) break;
+      }
+    } else {
+      std::this_thread::sleep_until(next);
+    }
     result.sample_ticks.push_back(static_cast<double>(detail::monotonicNs() - start_ns) / static_cast<double>(tick_ns));
     sampler.sample();
     drainReports(report_read.get(), pending, reports);

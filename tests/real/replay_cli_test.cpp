@@ -187,3 +187,17 @@ TEST_CASE("a replay's workers die with procsim when it is killed by SIGKILL", "[
     CHECK(ended);
   }
 }
+
+TEST_CASE("real replay ends at once on SIGINT even while it waits a whole second between samples",
+          "[real][replay][cli]") {
+  const ScenarioFile file(R"({"cores": 2, "processes": [
+    {"name": "A", "bursts": [{"cpu": 100}]},
+    {"name": "B", "bursts": [{"cpu": 100}]}]})");
+  // --tick-ms 1000: one sample a second.
+  real_test::BackgroundProcsim replay({"real", "replay", file.path(), "--tick-ms", "1000"});
+  std::set<pid_t> workers;
+  REQUIRE(real_test::waitUntil([&] { return (workers = childrenOf(replay.pid())).size() == 2; }, 10s));
+  const auto start = std::chrono::steady_clock::now();
+  CHECK(replay.stop(SIGINT, 10s) == 130);
+  CHECK(real_test::secondsSince(start) < 0.3);
+}

@@ -44,6 +44,10 @@ struct ReplayOptions {
   // Polled about once per sample; returning true kills the workers, reaps
   // them, and makes replay() throw ReplayInterrupted.
   std::function<bool()> should_stop;
+  // If >= 0, a descriptor (e.g. a signalfd) polled while replay() waits
+  // between samples: when it becomes readable, should_stop is asked at once
+  // instead of at the next sample. replay() never reads it.
+  int wake_fd = -1;
 };
 
 // What a replay would do, decided before anything starts.
