@@ -9,7 +9,7 @@ WERROR ?= OFF
 COMPILE_LOCK ?=
 LOCK = $(if $(COMPILE_LOCK),flock $(COMPILE_LOCK))
 
-.PHONY: deps configure build run test bench clean test-sanitize matrix matrix-one matrix-test ci
+.PHONY: deps configure build run test bench clean test-sanitize matrix matrix-one matrix-test ci fuzz
 
 deps:
 	@./scripts/install-deps.sh
@@ -67,12 +67,22 @@ matrix:
 
 # What .ci/run does: warnings fatal; the tests in the GCC RelWithDebInfo
 # build and in a Clang Debug build; a GCC Release build; the real layer's
-# tests under the sanitizers.
+# tests under the sanitizers; each fuzzer for FUZZ_SECONDS.
 ci:
 	@$(MAKE) test WERROR=ON
 	@$(MAKE) matrix-one WERROR=ON COMPILER=gcc TYPE=Release
 	@$(MAKE) matrix-test WERROR=ON COMPILER=clang TYPE=Debug
 	@$(MAKE) test-sanitize
+	@$(MAKE) fuzz WERROR=ON
+
+# The libFuzzer targets (fuzz/, Clang with ASan+UBSan) built in build-fuzz
+# and run FUZZ_SECONDS each from the seeds; a crash fails.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	@cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
+	  -DPROCSIM_FUZZ=ON -DPROCSIM_BUILD_TESTS=OFF -DPROCSIM_BUILD_BENCH=OFF -DPROCSIM_WERROR=$(WERROR) >/dev/null
+	@$(LOCK) cmake --build build-fuzz -j $(JOBS) --target fuzzers
+	@./scripts/run-fuzzers.sh build-fuzz $(FUZZ_SECONDS)
 
 bench: build
 	@$(LOCK) cmake --build $(BUILD) -j $(JOBS) --target benchmarks
