@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "commands.hpp"
+#include "option_ranges.hpp"
 #include "sim/generate.hpp"
 #include "sim/policy_registry.hpp"
 #include "sim/scenario_json.hpp"
@@ -28,7 +29,7 @@ void addGenCommand(CLI::App& app, int& status) {
   cmd->add_option("--cores", g.cores, "Number of cores")->check(CLI::Range(1, sim::kMaxCores))->capture_default_str();
   cmd->add_option("--seed", g.seed, "Seed of the random generator")->capture_default_str();
   cmd->add_option("--io-ratio", g.io_ratio, "Chance (0 to 1) that a CPU burst is followed by IO")
-      ->check(CLI::Range(0.0, 1.0))
+      ->check(finiteRange(0.0, 1.0))
       ->capture_default_str();
   cmd->add_option("--max-burst", g.max_burst, "Longest burst in ticks")
       ->check(CLI::Range(std::int64_t{1}, sim::kMaxBurstLength))

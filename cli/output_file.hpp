@@ -1,15 +1,35 @@
-// cli/output_file.hpp: writing an output file whole or not at all.
+// cli/output_file.hpp: writing an output file whole or not at all, without
+// ever replacing what is not a regular file.
 #pragma once
 
 #include <functional>
 #include <ostream>
 #include <string>
+#include <vector>
 
 namespace cli {
 
-// Writes through `write` into a temporary file beside `path`, then renames
-// it into place, so a failed run never leaves half a file. "-" writes to
-// standard output. On failure prints "procsim: PATH: reason" and returns false.
+// Writes through `write` to `path`; "-" writes to standard output.
+//  - A regular file (or a new one) is replaced atomically: the text goes to
+//    a temporary made by mkstemp in the same folder, which is renamed into
+//    place only when every byte is written. A new file gets mode
+//    0666 & ~umask, an existing one keeps its mode.
+//  - Anything else (a device such as /dev/null, a FIFO, a terminal) is
+//    opened and written in place: never removed or replaced.
+//  - A symlink is followed: its target is written, the link stays.
+// On failure prints "procsim: PATH: reason" and returns false; a failed
+// write leaves an existing regular file as it was.
 bool writeOutputFile(const std::string& path, const std::function<void(std::ostream&)>& write);
+
+// Refuses (message, false) an output that is also an input, or two outputs
+// that are one file: the same device and inode when the file exists, else
+// the same resolved path. "-" and outputs that are not regular files (such
+// as /dev/null) are exempt. Empty paths are ignored.
+bool checkDistinctPaths(const std::vector<std::string>& inputs, const std::vector<std::string>& outputs);
+
+// Flushes standard output at the end of a command: a write error (a full
+// disk, a closed pipe) prints "procsim: standard output: reason" and returns
+// false.
+bool finishStandardOutput();
 
 }  // namespace cli

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "output_file.hpp"
 
 namespace cli {
 
@@ -24,12 +25,14 @@ int runProcsim(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
     const int code = app.exit(error);
+    if (!finishStandardOutput()) return kExitFailure;
     return code == 0 ? kExitOk : kExitBadInput;
   } catch (const std::exception& error) {
     std::cerr << "procsim: internal error: " << error.what() << "\n";
     return kExitFailure;
   }
-  std::fflush(stdout);
+  // Every command's output ends here: a write error is never silent.
+  if (!finishStandardOutput() && status == kExitOk) status = kExitFailure;
   return status;
 }
 

@@ -9,6 +9,7 @@
 
 #include "commands.hpp"
 #include "real/load_client.hpp"
+#include "option_ranges.hpp"
 #include "real_commands.hpp"
 
 namespace cli {
@@ -76,11 +77,6 @@ int client(const ClientOptions& options) {
     std::cerr << "procsim: real client: give either --message TEXT or --messages N (with --connections C)\n";
     return kExitBadInput;
   }
-  if (options.connections < 1 || options.connections > 10000 || options.size < 24 || options.size > 65000 ||
-      options.timeout <= 0) {
-    std::cerr << "procsim: real client: --connections must be 1..10000, --size 24..65000, --timeout > 0\n";
-    return kExitBadInput;
-  }
   real::LoadOptions load;
   load.transport = options.protocol == "tcp" ? real::Transport::Tcp : real::Transport::Udp;
   load.server = real::Endpoint{options.host, *real::parse_port(options.port)};
@@ -101,10 +97,18 @@ void addRealClientCommand(CLI::App& real, int& status) {
   cmd->add_option("--port", options->port, "Server port")->required()->check(realPortValidator());
   cmd->add_option("--host", options->host, "Server IPv4 address")->check(realHostValidator())->capture_default_str();
   cmd->add_option("--message", options->message, "Send this one message and print the reply");
-  cmd->add_option("--connections", options->connections, "Load run: concurrent connections")->capture_default_str();
-  cmd->add_option("--messages", options->messages, "Load run: messages per connection");
-  cmd->add_option("--size", options->size, "Load run: bytes per message")->capture_default_str();
-  cmd->add_option("--timeout", options->timeout, "Seconds to wait for a reply")->capture_default_str();
+  cmd->add_option("--connections", options->connections, "Load run: concurrent connections")
+      ->check(wholeRange(1, 10'000))
+      ->capture_default_str();
+  cmd->add_option("--messages", options->messages, "Load run: messages per connection")
+      ->check(wholeRange(1, 1'000'000'000));
+  cmd->add_option("--size", options->size, "Load run: bytes per message")
+      ->check(wholeRange(24, 65'000))
+      ->capture_default_str();
+  cmd->add_option("--timeout", options->timeout, "Seconds to wait for a reply")
+      ->check(finiteRange(0.001, 3600))
+      ->capture_default_str();
+  refuseUnknownOptions(*cmd);
   cmd->add_option("--format", options->format, "text or json")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
   cmd->callback([options, &status] { status = client(*options); });
 }

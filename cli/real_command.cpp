@@ -49,6 +49,15 @@ void addRealCommand(CLI::App& app, int& status) {
   addRealWatchCommand(*real, status);
   addRealDemoCommand(*real, status);
   addRealReplayCommand(*real, status);
+  // An unknown option or stray word after a subcommand passes up to `real`
+  // (which keeps extras to name an unknown subcommand): refuse it before
+  // any subcommand runs.
+  real->parse_complete_callback([real] {
+    if (real->get_subcommands().empty()) return;
+    std::vector<std::string> extras = real->remaining(true);
+    std::erase(extras, "--");  // the separator before a command's own arguments
+    if (!extras.empty()) throw CLI::ExtrasError(real->get_subcommands().front()->get_name(), extras);
+  });
   real->callback([real, &status] {
     if (!real->get_subcommands().empty()) return;
     const std::vector<std::string> extras = real->remaining();

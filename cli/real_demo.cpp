@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "commands.hpp"
+#include "option_ranges.hpp"
 #include "real_commands.hpp"
 #include "real/demos.hpp"
 
@@ -18,6 +19,7 @@ void addRealDemoCommand(CLI::App& real, int& status) {
       ->required()
       ->check(CLI::IsMember(names));
   cmd->add_option("--format", *format, "text or json")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+  refuseUnknownOptions(*cmd);
   cmd->callback([name, format, &status] {
     real::DemoReport report = real::realDemos().at(*name)();
     if (*format == "json") {

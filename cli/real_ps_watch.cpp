@@ -13,6 +13,7 @@
 #include "commands.hpp"
 #include "real/process_info.hpp"
 #include "real/sampler.hpp"
+#include "option_ranges.hpp"
 #include "real_commands.hpp"
 #include "sim/types.hpp"
 
@@ -91,10 +92,6 @@ int ps(std::vector<pid_t> pids, const std::string& format) {
 }
 
 int watch(const std::vector<pid_t>& pids, double hz, double seconds, const std::string& format) {
-  if (hz <= 0 || hz > 1000 || seconds <= 0) {
-    std::cerr << "procsim: real watch: --hz must be in (0, 1000] and --seconds > 0\n";
-    return kExitBadInput;
-  }
   for (const pid_t pid : pids) {
     if (!real::read_process_info(pid)) {
       std::cerr << "procsim: real watch: no process with pid " << pid << "\n";
@@ -167,6 +164,7 @@ void addRealPsCommand(CLI::App& real, int& status) {
   CLI::App* cmd = real.add_subcommand("ps", "Show processes as the kernel sees them: state, ppid, threads, CPU, run and wait time");
   cmd->add_option("PID", *pids, "Processes to show (default: all)")->check(realPidValidator());
   cmd->add_option("--format", *format, "text or json")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+  refuseUnknownOptions(*cmd);
   cmd->callback([pids, format, &status] { status = ps(*pids, *format); });
 }
 
@@ -180,9 +178,12 @@ void addRealWatchCommand(CLI::App& real, int& status) {
   auto options = std::make_shared<WatchOptions>();
   CLI::App* cmd = real.add_subcommand("watch", "Sample processes over time and map their states onto the simulator's");
   cmd->add_option("PID", options->pids, "Processes to watch")->required()->check(realPidValidator());
-  cmd->add_option("--hz", options->hz, "Samples per second")->capture_default_str();
-  cmd->add_option("--seconds", options->seconds, "Stop after this long (or when all have ended)")->capture_default_str();
+  cmd->add_option("--hz", options->hz, "Samples per second")->check(finiteRange(0.01, 1000))->capture_default_str();
+  cmd->add_option("--seconds", options->seconds, "Stop after this long (or when all have ended)")
+      ->check(finiteRange(0.001, 604'800))
+      ->capture_default_str();
   cmd->add_option("--format", options->format, "text or json")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+  refuseUnknownOptions(*cmd);
   cmd->callback([options, &status] { status = watch(options->pids, options->hz, options->seconds, options->format); });
 }
 

@@ -2,6 +2,8 @@
 // scenario's processes as real workers and print the real turnaround,
 // waiting and response next to the simulated ones (real/replay.hpp).
 #include <signal.h>
+#include <sys/signalfd.h>
+#include <unistd.h>
 
 #include <cmath>
 #include <cstdio>
@@ -13,6 +15,7 @@
 
 #include "commands.hpp"
 #include "real/replay.hpp"
+#include "option_ranges.hpp"
 #include "real_commands.hpp"
 #include "scenario_input.hpp"
 #include "sim/engine.hpp"
@@ -151,8 +154,8 @@ void printJson(const real::ReplayResult& result) {
 }
 
 // SIGINT and SIGTERM are blocked while the workers run (the workers start
-// with an empty mask) and polled between samples, so an interrupt kills and
-// reaps the workers before procsim exits.
+// with an empty mask); a signalfd wakes the wait between samples at once, so
+// an interrupt kills and reaps the workers before procsim exits.
 class InterruptWatch {
  public:
   InterruptWatch() {
@@ -160,8 +163,10 @@ class InterruptWatch {
     sigaddset(&signals_, SIGINT);
     sigaddset(&signals_, SIGTERM);
     ::pthread_sigmask(SIG_BLOCK, &signals_, &previous_);
+    fd_ = ::signalfd(-1, &signals_, SFD_CLOEXEC | SFD_NONBLOCK);
   }
   ~InterruptWatch() {
+    if (fd_ >= 0) ::close(fd_);
     const timespec now{0, 0};
     while (::sigtimedwait(&signals_, nullptr, &now) > 0) {
     }
@@ -169,6 +174,9 @@ class InterruptWatch {
   }
   InterruptWatch(const InterruptWatch&) = delete;
   InterruptWatch& operator=(const InterruptWatch&) = delete;
+  // Readable while SIGINT or SIGTERM is pending (never read: pending() and
+  // the destructor take the signal).
+  int fd() const { return fd_; }
   bool pending() const {
     sigset_t set;
     sigemptyset(&set);
@@ -179,6 +187,7 @@ class InterruptWatch {
  private:
   sigset_t signals_{};
   sigset_t previous_{};
+  int fd_ = -1;
 };
 
 int replayCommand(const ReplayCommandOptions& options) {
@@ -194,6 +203,7 @@ int replayCommand(const ReplayCommandOptions& options) {
     }
     InterruptWatch interrupts;
     replay_options.should_stop = [&interrupts] { return interrupts.pending(); };
+    replay_options.wake_fd = interrupts.fd();
     const real::ReplayResult result = real::replay(*scenario, replay_options);
     if (options.format == "json") {
       printJson(result);
@@ -224,10 +234,12 @@ void addRealReplayCommand(CLI::App& real, int& status) {
       "replay", "Run a scenario's processes as real workers (CPU bursts busy, IO bursts asleep) and compare with the simulation");
   cmd->add_option("FILE", options->file, "Scenario file (\"-\" reads standard input)")->required();
   cmd->add_option("--tick-ms", options->tick_ms, "Wall-clock length of one tick, in milliseconds (1 to 1000)")
+      ->check(finiteRange(real::kReplayMinTickMs, real::kReplayMaxTickMs))
       ->capture_default_str();
   cmd->add_flag("--force", options->force, "Run even if the estimated run is longer than 10 minutes");
   cmd->add_option("--format", options->format, "text or json")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
   addOverrideOptions(*cmd, options->overrides);
+  refuseUnknownOptions(*cmd);
   cmd->callback([options, &status] { status = replayCommand(*options); });
 }
 

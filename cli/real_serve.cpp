@@ -2,6 +2,7 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -12,11 +13,14 @@
 #include "real/echo.hpp"
 #include "real/tcp_server.hpp"
 #include "real/udp_server.hpp"
+#include "option_ranges.hpp"
 #include "real_commands.hpp"
 
 namespace cli {
 
 namespace {
+
+constexpr double kMaxIdleTimeoutSeconds = 86'400;  // a day
 
 struct ServeOptions {
   std::string protocol;
@@ -51,10 +55,6 @@ int serveUntilSignal(Server& server, const std::string& protocol, const sigset_t
 }
 
 int serve(const ServeOptions& options) {
-  if (options.workers < 0 || options.max_connections < 1 || options.idle_timeout < 0) {
-    std::cerr << "procsim: real serve: --workers must be >= 0, --max-connections >= 1, --idle-timeout >= 0\n";
-    return kExitBadInput;
-  }
   real::ServerOptions server_options;
   server_options.address = real::Endpoint{options.host, *real::parse_port(options.port)};
   server_options.workers = options.workers;
@@ -88,12 +88,22 @@ void addRealServeCommand(CLI::App& real, int& status) {
   cmd->add_option("PROTOCOL", options->protocol, "tcp or udp")->required()->check(CLI::IsMember({"tcp", "udp"}));
   cmd->add_option("--host", options->host, "IPv4 address to bind")->check(realHostValidator())->capture_default_str();
   cmd->add_option("--port", options->port, "Port to bind; 0 picks a free one")->check(realPortValidator())->capture_default_str();
+  const int max_workers = maxServeWorkers();
+  const int max_connections = maxServeConnections();
+  options->max_connections = std::min(options->max_connections, max_connections);
   cmd->add_option("--workers", options->workers,
-                  "TCP: 0 = a thread per connection, N = a pool of N threads; UDP: worker threads (0 = 1)")
+                  "TCP: 0 = a thread per connection, N = a pool of N threads; UDP: worker threads (0 = 1). "
+                  "At most 1024 and RLIMIT_NPROC")
+      ->check(wholeRange(0, max_workers))
       ->capture_default_str();
-  cmd->add_option("--max-connections", options->max_connections, "TCP: connections served at once")->capture_default_str();
+  cmd->add_option("--max-connections", options->max_connections,
+                  "TCP: connections served at once (at most RLIMIT_NOFILE - 64)")
+      ->check(wholeRange(1, max_connections))
+      ->capture_default_str();
   cmd->add_option("--idle-timeout", options->idle_timeout, "TCP: seconds before a silent connection is closed; 0 = never")
+      ->check(finiteRange(0, kMaxIdleTimeoutSeconds))
       ->capture_default_str();
+  refuseUnknownOptions(*cmd);
   cmd->callback([options, &status] { status = serve(*options); });
 }
 

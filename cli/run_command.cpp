@@ -1,8 +1,10 @@
 // procsim run FILE: simulate one scenario and print its trace and metrics.
 #include <fstream>
 #include <iostream>
+#include <optional>
 
 #include "commands.hpp"
+#include "option_ranges.hpp"
 #include "output_file.hpp"
 #include "reports.hpp"
 #include "scenario_input.hpp"
@@ -20,20 +22,34 @@ struct RunOptions {
   bool metrics_only = false;
   std::string trace_out;
   std::string svg_out;
+  std::size_t trace_budget_mib = sim::kDefaultTraceBudgetBytes >> 20;
 };
+
+constexpr std::size_t kMaxTraceBudgetMib = std::size_t{1} << 20;  // 1 TiB
 
 int runScenario(const RunOptions& options) {
   if (options.metrics_only && (!options.trace_out.empty() || !options.svg_out.empty())) {
     std::cerr << "procsim: --metrics-only keeps no trace, so it cannot be combined with --trace-out or --svg\n";
     return kExitBadInput;
   }
+  if (!checkDistinctPaths({options.file}, {options.trace_out, options.svg_out})) return kExitBadInput;
   auto loaded = loadScenarioForRun(options.file, options.overrides);
   if (!loaded) return kExitBadInput;
 
   const bool keep_trace = !options.metrics_only;
-  sim::Engine engine(std::move(*loaded), {.record_trace = keep_trace, .snapshots = false});
+  std::optional<sim::Engine> built;
+  try {
+    built.emplace(std::move(*loaded), sim::EngineOptions{.record_trace = keep_trace,
+                                                         .snapshots = false,
+                                                         .trace_budget_bytes = options.trace_budget_mib << 20});
+    built->runToEnd();
+  } catch (const sim::TraceBudgetExceeded& error) {
+    std::cerr << "procsim: " << options.file << ": " << error.what()
+              << " (--trace-budget MIB raises it); --metrics-only keeps no trace\n";
+    return kExitBadInput;
+  }
+  sim::Engine& engine = *built;
   const sim::Scenario* scenario = &engine.scenario();
-  engine.runToEnd();
   const sim::RunMetrics metrics = sim::computeMetrics(engine, /*with_processes=*/false);
 
   if (!options.trace_out.empty()) {
@@ -76,6 +92,10 @@ void addRunCommand(CLI::App& app, int& status) {
   run->add_flag("--metrics-only", options->metrics_only, "Keep no trace: print metrics only (fast, small)");
   run->add_option("--trace-out", options->trace_out, "Write a Chrome trace (Perfetto, chrome://tracing) to FILE.json");
   run->add_option("--svg", options->svg_out, "Write a Gantt chart to FILE.svg");
+  run->add_option("--trace-budget", options->trace_budget_mib,
+                  "Most memory the trace may take, in MiB; a run that needs more stops with exit 2")
+      ->check(wholeRange(1, static_cast<long long>(kMaxTraceBudgetMib)))
+      ->capture_default_str();
   run->callback([options, &status] { status = runScenario(*options); });
 }
 

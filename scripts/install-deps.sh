@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(
-  cmake g++ make pkg-config python3
+  cmake g++ clang make pkg-config python3
   nlohmann-json3-dev libcli11-dev catch2 libbenchmark-dev
   libimgui-dev libglfw3-dev libstb-dev khronos-api
   xvfb xauth libgl1-mesa-dri fonts-wqy-microhei fonts-dejavu-core

@@ -38,7 +38,8 @@ int App::run() {
   if (!options_.screenshot_path.empty() && options_.script_path.empty()) {
     script_.push_back({"screenshot", {options_.screenshot_path}, 0});
   }
-  const bool scripted = !script_.empty();
+  // A script with no action (empty, or only comments) runs nothing and exits.
+  const bool scripted = !script_.empty() || !options_.script_path.empty();
   double last_time = glfwGetTime();
   int quiet_frames = 3;
   installStopSignals();
@@ -86,16 +87,12 @@ int App::startUp() {
   if (!config_dir_.empty()) settings_ = loadSettings(config_dir_);
   if (options_.language) settings_.language = *options_.language;
   if (!options_.script_path.empty()) {
-    std::FILE* file = std::fopen(options_.script_path.c_str(), "rb");
-    if (file == nullptr) {
-      std::fprintf(stderr, "procsim-gui: %s: cannot read the script\n", options_.script_path.c_str());
+    std::string text;
+    std::string error;
+    if (!readScriptFile(options_.script_path, text, error)) {
+      std::fprintf(stderr, "procsim-gui: %s\n", error.c_str());
       return kExitBadInput;
     }
-    std::string text;
-    char buffer[4096];
-    for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, file)) > 0;) text.append(buffer, n);
-    std::fclose(file);
-    std::string error;
     auto parsed = parseScript(text, options_.script_path, error);
     if (!parsed) {
       std::fprintf(stderr, "procsim-gui: %s\n", error.c_str());

@@ -1,7 +1,12 @@
 #include "app/script.hpp"
 
+#include <algorithm>
+#include <cerrno>
 #include <charconv>
+#include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <filesystem>
 #include <sstream>
 
 namespace gui {
@@ -88,6 +93,40 @@ const ScriptVerb* findVerb(const std::string& name) {
 }
 
 }  // namespace
+
+bool readScriptFile(const std::string& path, std::string& text, std::string& error) {
+  std::error_code ignored;
+  if (std::filesystem::is_directory(path, ignored)) {
+    error = path + ": is a directory, not a script";
+    return false;
+  }
+  std::FILE* file = std::fopen(path.c_str(), "rb");
+  if (file == nullptr) {
+    error = path + ": cannot read the script: " + std::strerror(errno);
+    return false;
+  }
+  text.clear();
+  char buffer[1 << 16];
+  bool ok = true;
+  for (std::size_t n; ok && (n = std::fread(buffer, 1, sizeof buffer, file)) > 0;) {
+    if (text.size() + n > kMaxScriptBytes) {
+      error = path + ": longer than " + std::to_string(kMaxScriptBytes >> 20) + " MiB, the largest script procsim-gui reads";
+      ok = false;
+    } else if (const char* nul = static_cast<const char*>(std::memchr(buffer, '\0', n)); nul != nullptr) {
+      text.append(buffer, static_cast<std::size_t>(nul - buffer));
+      error = path + ":" + std::to_string(1 + std::count(text.begin(), text.end(), '\n')) + ": a NUL byte; a script is text";
+      ok = false;
+    } else {
+      text.append(buffer, n);
+    }
+  }
+  if (ok && std::ferror(file)) {
+    error = path + ": cannot read the script: " + std::strerror(errno);
+    ok = false;
+  }
+  std::fclose(file);
+  return ok;
+}
 
 std::optional<std::vector<ScriptAction>> parseScript(const std::string& text, const std::string& name,
                                                      std::string& error) {

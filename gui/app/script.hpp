@@ -3,6 +3,7 @@
 // skipped. The verbs are listed in docs/gui.md and in kScriptVerbs.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,6 +27,15 @@ struct ScriptVerb {
   const char* help;
 };
 extern const std::vector<ScriptVerb> kScriptVerbs;
+
+// The largest script file procsim-gui reads (16 MiB).
+inline constexpr std::size_t kMaxScriptBytes = std::size_t{16} << 20;
+
+// Reads a script file into `text`: false, with "PATH: message" in `error`,
+// for a directory, a file that cannot be read, one longer than
+// kMaxScriptBytes (endless input such as /dev/zero stops there) or one with
+// a NUL byte (named by line).
+bool readScriptFile(const std::string& path, std::string& text, std::string& error);
 
 // Parses script text; on error returns nullopt and sets `error` to
 // "NAME:LINE: message".

@@ -113,8 +113,9 @@ void addEditorRow(EditorState& editor) {
   std::set<std::string> names;
   for (const EditorRow& row : editor.rows) names.insert(row.name);
   int n = static_cast<int>(editor.rows.size()) + 1;
-  while (names.count("P" + std::to_string(n)) != 0) ++n;
-  editor.rows.push_back({"P" + std::to_string(n), 0, 0, "c3", {}});
+  const auto name = [](int k) { return std::string("P").append(std::to_string(k)); };
+  while (names.count(name(n)) != 0) ++n;
+  editor.rows.push_back({name(n), 0, 0, "c3", {}});
   editor.dirty = true;
 }
 

@@ -40,7 +40,9 @@ bool Session::modify(const std::function<void(sim::Scenario&)>& change) {
 }
 
 void Session::rebuild(sim::Scenario scenario, sim::Tick keep_tick) {
-  auto run = std::make_unique<sim::Engine>(scenario);
+  sim::EngineOptions run_options;
+  run_options.trace_budget_bytes = trace_budget_bytes_;
+  auto run = std::make_unique<sim::Engine>(scenario, run_options);
   run->runToEnd();
   sim::EngineOptions cursor_options;
   cursor_options.record_trace = false;

@@ -34,6 +34,10 @@ class Session {
   const std::string& lastError() const { return error_; }
   void clearError() { error_.clear(); }
   std::uint64_t generation() const { return generation_; }  // bumped on every re-run
+  // The run's trace memory budget (sim::EngineOptions::trace_budget_bytes,
+  // 1 GiB by default): a scenario whose trace would outgrow it is refused
+  // like any other, with the budget named in lastError().
+  void setTraceBudget(std::size_t bytes) { trace_budget_bytes_ = bytes; }
 
   // [Cursor] Ticks run from -1 (before tick 0) to endTick() (the last exit).
   sim::Tick tick() const;
@@ -77,6 +81,7 @@ class Session {
   double speed_ = 2.0;
   double fraction_ = 0.0;
   std::uint64_t generation_ = 0;
+  std::size_t trace_budget_bytes_ = sim::kDefaultTraceBudgetBytes;
   mutable std::optional<sim::RunMetrics> metrics_;
   mutable sim::Tick metrics_tick_ = -2;
   mutable std::vector<sim::ProcessId> ready_;

@@ -134,8 +134,11 @@ void Process::start() {
   pidfd_ = pidfd;
   pid_ = pid;
   if (pidfd_ < 0) {
-    // Only possible if something else reaped our child (SIGCHLD ignored).
+    // Out of descriptors (EMFILE, ENFILE), or something else reaped our
+    // child (SIGCHLD ignored). The child may be running: kill it first so
+    // that reaping it never blocks.
     const int error = errno;
+    ::kill(pid, SIGKILL);
     siginfo_t info{};
     ::waitid(P_PID, static_cast<id_t>(pid), &info, WEXITED);
     exitcode_ = decodeExit(info);

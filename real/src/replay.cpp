@@ -1,11 +1,14 @@
 #include "real/replay.hpp"
 
 #include <fcntl.h>
+#include <poll.h>
 #include <sched.h>
+#include <sys/prctl.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
+#include <csignal>
 #include <cmath>
 #include <cstring>
 #include <memory>
@@ -205,9 +208,16 @@ ReplayResult replay(const sim::Scenario& scenario, const ReplayOptions& options)
 
   WorkerGroup group;
   std::vector<pid_t> pids;
+  const pid_t parent = ::getpid();
   for (std::size_t i = 0; i < count; ++i) {
-    auto worker = std::make_unique<Process>([spec = std::move(specs[i])] { return detail::runBurstWorker(spec); },
-                                            scenario.processes[i].name);
+    // A worker dies with its parent, even one killed by SIGKILL: the death
+    // signal is set first, then the parent checked (it may be gone already).
+    auto worker = std::make_unique<Process>(
+        [spec = std::move(specs[i]), parent] {
+          if (::prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || ::getppid() != parent) return 1;
+          return detail::runBurstWorker(spec);
+        },
+        scenario.processes[i].name);
     worker->keep_fd(report_write.get());
     Process& started = *worker;
     group.add(std::move(worker));
@@ -230,7 +240,16 @@ ReplayResult replay(const sim::Scenario& scenario, const ReplayOptions& options)
   std::vector<char> pending;
   std::vector<WorkerReport> reports;
   for (auto next = sampling_start;; next += result.plan.sample_period) {
-    std::this_thread::sleep_until(next);
+    if (options.wake_fd >= 0) {
+      // Wait for the next sample, or until the wake descriptor says to stop.
+      for (auto now = std::chrono::steady_clock::now(); now < next; now = std::chrono::steady_clock::now()) {
+        pollfd wake{options.wake_fd, POLLIN, 0};
+        const auto left = std::chrono::ceil<std::chrono::milliseconds>(next - now).count();
+        if (::poll(&wake, 1, static_cast<int>(left)) > 0 && options.should_stop && options.should_stop()) break;
+      }
+    } else {
+      std::this_thread::sleep_until(next);
+    }
     result.sample_ticks.push_back(static_cast<double>(detail::monotonicNs() - start_ns) / static_cast<double>(tick_ns));
     sampler.sample();
     drainReports(report_read.get(), pending, reports);

@@ -1,6 +1,7 @@
 #include "sim/engine.hpp"
 
 #include <algorithm>
+#include <string>
 
 #include "engine_impl.hpp"
 #include "huge_pages.hpp"
@@ -59,6 +60,7 @@ Engine::Impl::Impl(Scenario s, EngineOptions o) : scenario(std::move(s)), option
     // block, a wakeup and a dispatch. Only preemptions come on top.
     std::size_t lower_bound = 0;
     for (const ProcessSpec& spec : scenario.processes) lower_bound += 3 + 3 * (spec.bursts.size() / 2);
+    if (lower_bound > maxTraceEntries()) throw TraceBudgetExceeded(options.trace_budget_bytes);
     trace.reserve(lower_bound);
   }
 }
@@ -88,6 +90,13 @@ void Engine::Impl::restore(const Snapshot& snapshot) {
   if (options.record_trace) trace.resize(snapshot.trace_size);
   for (Observer* observer : observers) observer->onRewind(snapshot.trace_size);
 }
+
+TraceBudgetExceeded::TraceBudgetExceeded(std::size_t budget_bytes)
+    : std::runtime_error("the trace would need more than " +
+                         (budget_bytes % (std::size_t{1} << 20) == 0 ? std::to_string(budget_bytes >> 20) + " MiB"
+                                                                      : std::to_string(budget_bytes) + " bytes") +
+                         ", the trace memory budget"),
+      budget_bytes_(budget_bytes) {}
 
 Engine::Engine(Scenario scenario, EngineOptions options)
     : impl_(std::make_unique<Impl>(std::move(scenario), options)) {}

@@ -40,6 +40,7 @@ struct Engine::Impl {
   std::vector<ProcessId> woken;
 
   Impl(Scenario s, EngineOptions o);
+  std::size_t maxTraceEntries() const { return options.trace_budget_bytes / sizeof(Transition); }
 
   // [Tick semantics] engine_tick.cpp
   Tick nextEventTick() const;

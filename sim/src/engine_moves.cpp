@@ -17,7 +17,15 @@ void Engine::Impl::record(Tick t, ProcessId process, CoreId core, TransitionKind
   ++state.transition_counts[static_cast<std::size_t>(kind)];
   ++state.transitions;
   const Transition transition{t, process, static_cast<std::int16_t>(core), kind, reason};
-  if (options.record_trace) trace.push_back(transition);
+  if (options.record_trace) {
+    // Grow by doubling as push_back would, but never past the budget.
+    if (trace.size() == trace.capacity()) {
+      const std::size_t limit = maxTraceEntries();
+      if (trace.size() >= limit) throw TraceBudgetExceeded(options.trace_budget_bytes);
+      trace.reserve(std::min(limit, std::max<std::size_t>(16, trace.size() * 2)));
+    }
+    trace.push_back(transition);
+  }
   for (Observer* observer : observers) observer->onTransition(transition);
 }
 

@@ -27,7 +27,6 @@ constexpr double kHeadingHeight = 20.0;
 constexpr double kNoteHeight = 16.0;
 constexpr double kSectionGap = 10.0;
 constexpr double kAxisHeight = 34.0;
-constexpr double kLegendHeight = 30.0;
 constexpr double kMargin = 10.0;
 constexpr const char* kFoldedFill = "#b0b0b0";
 
@@ -146,7 +145,9 @@ std::string solidFill(const Bar& bar, const std::string& color) {
   return " fill=\"" + color + "\"" + (bar.width >= 4 ? " stroke=\"#ffffff\" stroke-width=\"0.75\"" : "");
 }
 
-std::string span(Tick start, Tick end) { return "[" + std::to_string(start) + ", " + std::to_string(end) + ")"; }
+std::string span(Tick start, Tick end) {
+  return std::string("[").append(std::to_string(start)).append(", ").append(std::to_string(end)).append(")");
+}
 
 // Text centred in a bar: whole when it fits, else shortened to at least
 // four characters, else left out.
@@ -254,7 +255,7 @@ class GanttRows : public IntervalSink {
     switch (interval.state) {
       case State::Running:
         svg += rectOpen(bar) + solidFill(bar, hex) + ">" + title;
-        if (scenario_.cores > 1) labelInBar(svg, bar, "c" + std::to_string(interval.core), hexColor(textColorOn(color)));
+        if (scenario_.cores > 1) labelInBar(svg, bar, std::string("c").append(std::to_string(interval.core)), hexColor(textColorOn(color)));
         break;
       case State::Blocked:
         svg += rectOpen(bar) + " fill=\"url(#blocked" + std::to_string(process) + ")\" stroke=\"" + hex +

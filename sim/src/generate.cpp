@@ -103,7 +103,7 @@ Scenario generateScenario(const GenerateOptions& options) {
   scenario.processes.resize(static_cast<std::size_t>(options.processes));
   for (std::size_t i = 0; i < scenario.processes.size(); ++i) {
     ProcessSpec& process = scenario.processes[i];
-    process.name = "P" + std::to_string(i + 1);
+    process.name = std::string("P").append(std::to_string(i + 1));
     process.arrival = random.between(0, options.arrival_span);
     process.priority = static_cast<int>(random.between(0, 9));
     const std::int64_t cpu_bursts = random.between(1, options.max_cpu_bursts);

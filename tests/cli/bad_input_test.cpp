@@ -55,3 +55,16 @@ TEST_CASE("an unwritable output path is named and leaves nothing behind", "[cli]
   expectBadInput(runProcsim("run " + asset("rr.json") + " --format json --svg /nonexistent/dir/out.svg"),
                  "/nonexistent/dir/out.svg");
 }
+
+TEST_CASE("a run whose trace would exceed the trace budget stops with exit 2 naming the budget",
+          "[cli][bad-input][budget]") {
+  // 200 bytes that ask for two billion transitions under rr with quantum 1.
+  const std::string scenario =
+      R"({"cores": 1, "policy": {"name": "rr", "quantum": 1}, "processes": [)"
+      R"({"name": "A", "arrival": 0, "bursts": [{"cpu": 1000000000}]}, {"name": "B", "arrival": 0, "bursts": [{"cpu": 1000000000}]}]})";
+  const auto r = runProcsim("run - --trace-budget 8", scenario);
+  INFO(r.err);
+  CHECK(r.status == 2);
+  CHECK_THAT(r.err, Catch::Contains("8 MiB, the trace memory budget") && Catch::Contains("--metrics-only"));
+  CHECK(r.out.empty());
+}

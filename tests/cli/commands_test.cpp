@@ -73,6 +73,15 @@ TEST_CASE("gen refuses bad options", "[cli][gen]") {
   CHECK(runProcsim("gen --cores 5000").status == 2);
 }
 
+TEST_CASE("gen refuses a NaN or infinite --io-ratio with a message naming the option", "[cli][gen]") {
+  for (const char* value : {"nan", "inf", "-inf"}) {
+    const auto r = runProcsim(std::string("gen --io-ratio ") + value);
+    CHECK(r.status == 2);
+    CHECK_THAT(r.err, Catch::Contains("--io-ratio"));
+    CHECK(r.out.empty());
+  }
+}
+
 TEST_CASE("every command answers --help and exits 0", "[cli][help]") {
   for (const char* command : {"", "run ", "compare ", "gen ", "validate ", "check "}) {
     const auto r = runProcsim(std::string(command) + "--help");

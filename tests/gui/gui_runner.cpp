@@ -95,7 +95,9 @@ nlohmann::json readJson(const std::filesystem::path& path) {
   return nlohmann::json::parse(in);
 }
 
-std::string shellQuoted(const std::filesystem::path& path) { return "'" + path.string() + "'"; }
+std::string shellQuoted(const std::filesystem::path& path) {
+  return std::string("'").append(path.string()).append("'");
+}
 
 std::string scenariosDir() { return PROCSIM_SCENARIOS_DIR; }
 

@@ -1,4 +1,8 @@
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
 
 #include "app/launch_options.hpp"
 #include "app/script.hpp"
@@ -48,4 +52,31 @@ TEST_CASE("launch options reject a bad size, tick or language with one line", "[
   CHECK(options->height == 1080);
   CHECK(*options->tick == 4);
   CHECK(options->language == gui::Language::Chinese);
+}
+
+TEST_CASE("reading a script refuses a directory, a NUL byte and endless input; comments only is no action",
+          "[gui][script]") {
+  const auto dir = std::filesystem::temp_directory_path() / ("procsim-script-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  std::string text;
+  std::string error;
+  CHECK_FALSE(gui::readScriptFile(dir.string(), text, error));
+  CHECK(error == dir.string() + ": is a directory, not a script");
+  CHECK_FALSE(gui::readScriptFile("/dev/zero", text, error));
+  CHECK(error == "/dev/zero:1: a NUL byte; a script is text");
+  {
+    std::ofstream out(dir / "nul.txt", std::ios::binary);
+    out << "step 1\nstep 2\n" << '\0' << "\n";
+  }
+  CHECK_FALSE(gui::readScriptFile((dir / "nul.txt").string(), text, error));
+  CHECK(error == (dir / "nul.txt").string() + ":3: a NUL byte; a script is text");
+  std::filesystem::resize_file(dir / "nul.txt", gui::kMaxScriptBytes + 1);  // sparse
+  CHECK_FALSE(gui::readScriptFile((dir / "nul.txt").string(), text, error));
+  CHECK_THAT(error, Catch::Contains("longer than 16 MiB"));
+  std::ofstream(dir / "comments.txt") << "# nothing to do\n\n   # still nothing\n";
+  REQUIRE(gui::readScriptFile((dir / "comments.txt").string(), text, error));
+  const auto actions = gui::parseScript(text, "comments.txt", error);
+  REQUIRE(actions);
+  CHECK(actions->empty());
+  std::filesystem::remove_all(dir);
 }

@@ -86,6 +86,18 @@ TEST_CASE("the window honours --size", "[gui][window]") {
   CHECK(image.height == 1080);
 }
 
+TEST_CASE("a script with only comments runs nothing and exits 0; a directory as the script exits 2", "[gui][window]") {
+  TempDir dir;
+  const std::string script = dir.write("comments.txt", "# nothing to do\n\n");
+  const auto empty = runGui("--scenario " + shellQuoted(defaultScenario()) + " --script " + shellQuoted(script));
+  INFO(empty.output);
+  CHECK(empty.status == 0);
+  const auto directory = runGui("--script " + shellQuoted(dir.path("")), false);
+  INFO(directory.output);
+  CHECK(directory.status == 2);
+  CHECK_THAT(directory.output, Catch::Contains("is a directory, not a script"));
+}
+
 TEST_CASE("a HiDPI scale of 2 doubles the text and row sizes", "[gui][window]") {
   TempDir dir;
   const std::string script = dir.write("dump.txt", "frames 2\ndump-state " + dir.path("state.json").string() + "\n"

@@ -135,18 +135,17 @@ TEST_CASE("real demo text output names the pids involved", "[real][cli][demo]") 
   CHECK_THAT(result.out, Catch::Contains("still reads count = 100"));
 }
 
-TEST_CASE("real spawn shows the child's pid and exit code; a daemon is terminated when procsim ends",
-          "[real][cli]") {
+TEST_CASE("real spawn shows the child's pid and exit code, and --timeout terminates the child", "[real][cli]") {
   const auto exits = runProcsim({"real", "spawn", "--format", "json", "--", "sh", "-c", "exit 3"});
-  REQUIRE(exits.status == 0);
+  REQUIRE(exits.status == 3);
   const json first = json::parse(exits.out);
   CHECK(first.at("exitcode") == 3);
   CHECK(first.at("pid").get<int>() > 0);
   const auto daemon = runProcsim({"real", "spawn", "--daemon", "--timeout", "0.2", "--format", "json", "--", "sleep", "10"});
-  REQUIRE(daemon.status == 0);
+  REQUIRE(daemon.status == 128 + 15);
   const json second = json::parse(daemon.out);
   CHECK(second.at("exitcode") == -15);
-  CHECK(second.at("ended_by") == "terminated at parent exit");
+  CHECK(second.at("ended_by") == "timeout");
   CHECK(second.at("seconds").get<double>() < 5);
   const auto text = runProcsim({"real", "spawn", "--name", "worker", "--", "true"});
   CHECK_THAT(text.out, Catch::Contains("started worker pid "));

@@ -1,6 +1,7 @@
 // The guarantees of real::Process, one test each (issue 3, "Processes").
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -530,5 +531,48 @@ TEST_CASE("destroying a running daemon Process terminates and reaps it", "[real]
     CHECK(child.is_alive());
   }
   CHECK_FALSE(real::read_process_info(pid).has_value());
+  leaks.check();
+}
+
+TEST_CASE("start reports a failed pidfd_open at once, with the child killed and reaped", "[real][process]") {
+  LeakCheck leaks;
+  // With every descriptor taken, UBSan cannot check a polymorphic type it
+  // meets for the first time (it tests memory through a pipe): let it meet
+  // Process and std::system_error now.
+  auto warm_up = Process::command({"true"});
+  warm_up->start();
+  warm_up->join();
+  try {
+    throw std::system_error(EMFILE, std::generic_category(), "warm-up");
+  } catch (const std::system_error& failure) {
+    REQUIRE(failure.code().value() == EMFILE);
+  }
+  auto child = Process::command({"sleep", "30"});
+  rlimit saved{};
+  REQUIRE(::getrlimit(RLIMIT_NOFILE, &saved) == 0);
+  // Every descriptor number below the limit in use: pidfd_open gets EMFILE.
+  // The command child closes 3 and up before its exec, so it still runs.
+  const std::set<int> open_now = real_test::openDescriptors();
+  rlimit low = saved;
+  low.rlim_cur = static_cast<rlim_t>(*open_now.rbegin() + 4);
+  REQUIRE(::setrlimit(RLIMIT_NOFILE, &low) == 0);
+  std::vector<int> fillers;
+  for (int fd; (fd = ::open("/dev/null", O_RDONLY | O_CLOEXEC)) >= 0;) fillers.push_back(fd);
+  const auto start = std::chrono::steady_clock::now();
+  int error = 0;
+  try {
+    child->start();
+  } catch (const std::system_error& failure) {
+    for (const int fd : fillers) ::close(fd);
+    fillers.clear();
+    error = failure.code().value();
+  }
+  const double elapsed = real_test::secondsSince(start);
+  for (const int fd : fillers) ::close(fd);
+  REQUIRE(::setrlimit(RLIMIT_NOFILE, &saved) == 0);
+  CHECK(error == EMFILE);
+  CHECK(elapsed < 10);
+  CHECK(child->exitcode() == -SIGKILL);
+  CHECK(real_test::zombieChildren().empty());
   leaks.check();
 }

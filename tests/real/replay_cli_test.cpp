@@ -164,3 +164,40 @@ TEST_CASE("real replay interrupted by SIGINT kills and reaps its workers, then e
     CHECK(real_test::waitUntil([pid] { return !std::filesystem::exists("/proc/" + std::to_string(pid)); }, 5s));
   }
 }
+
+TEST_CASE("a replay's workers die with procsim when it is killed by SIGKILL", "[real][replay][cli]") {
+  const ScenarioFile file(R"({"cores": 2, "processes": [
+    {"name": "A", "bursts": [{"cpu": 3000}]},
+    {"name": "B", "bursts": [{"cpu": 1}, {"io": 3000}, {"cpu": 1}]}]})");  // 30 s each
+  real_test::BackgroundProcsim replay({"real", "replay", file.path(), "--tick-ms", "10"});
+  std::set<pid_t> workers;
+  REQUIRE(real_test::waitUntil([&] { return (workers = childrenOf(replay.pid())).size() == 2; }, 10s));
+  CHECK(replay.stop(SIGKILL) == 128 + SIGKILL);
+  for (const pid_t pid : workers) {
+    INFO(pid);
+    // Gone, or a zombie waiting for init: either way no longer running.
+    const bool ended = real_test::waitUntil(
+        [pid] {
+          const std::string stat = real_test::readFile("/proc/" + std::to_string(pid) + "/stat");
+          const auto close = stat.rfind(')');
+          return stat.empty() || (close != std::string::npos && close + 2 < stat.size() && stat[close + 2] == 'Z');
+        },
+        5s);
+    if (!ended) ::kill(pid, SIGKILL);
+    CHECK(ended);
+  }
+}
+
+TEST_CASE("real replay ends at once on SIGINT even while it waits a whole second between samples",
+          "[real][replay][cli]") {
+  const ScenarioFile file(R"({"cores": 2, "processes": [
+    {"name": "A", "bursts": [{"cpu": 100}]},
+    {"name": "B", "bursts": [{"cpu": 100}]}]})");
+  // --tick-ms 1000: one sample a second.
+  real_test::BackgroundProcsim replay({"real", "replay", file.path(), "--tick-ms", "1000"});
+  std::set<pid_t> workers;
+  REQUIRE(real_test::waitUntil([&] { return (workers = childrenOf(replay.pid())).size() == 2; }, 10s));
+  const auto start = std::chrono::steady_clock::now();
+  CHECK(replay.stop(SIGINT, 10s) == 130);
+  CHECK(real_test::secondsSince(start) < 0.3);
+}

@@ -173,7 +173,7 @@ TEST_CASE("absurd replays are refused before anything starts", "[real][replay]")
   SECTION("more than 256 processes") {
     sim::Scenario scenario = oneProcess(1);
     for (int i = 0; i < real::kReplayMaxProcesses; ++i) {
-      scenario.processes.push_back({"p" + std::to_string(i), 0, 0, {{1, 0, sim::BurstKind::Cpu}}});
+      scenario.processes.push_back({std::string("p").append(std::to_string(i)), 0, 0, {{1, 0, sim::BurstKind::Cpu}}});
     }
     CHECK_THROWS_WITH(real::planReplay(scenario, {}), Catch::Contains("257 is more than the limit of 256"));
   }

@@ -80,7 +80,7 @@ TEST_CASE("generated scenarios honour the counts, ranges and cores asked for", "
   int most_cpu_bursts = 0;
   for (std::size_t i = 0; i < s.processes.size(); ++i) {
     const sim::ProcessSpec& p = s.processes[i];
-    CHECK(p.name == "P" + std::to_string(i + 1));
+    CHECK(p.name == std::string("P").append(std::to_string(i + 1)));
     earliest = std::min(earliest, p.arrival);
     latest = std::max(latest, p.arrival);
     most_cpu_bursts = std::max(most_cpu_bursts, cpuBurstCount(p));

@@ -48,7 +48,7 @@ TEST_CASE("a metrics-only engine keeps no trace but the same counts", "[sim][eng
 
 TEST_CASE("snapshots stay bounded on a long run", "[sim][rewind]") {
   std::vector<test::P> processes;
-  for (int i = 0; i < 200; ++i) processes.push_back({"P" + std::to_string(i), i, "c7 i3 c5 i2 c4"});
+  for (int i = 0; i < 200; ++i) processes.push_back({std::string("P").append(std::to_string(i)), i, "c7 i3 c5 i2 c4"});
   sim::Engine engine(test::makeScenario("rr", 2, processes, 1), {.max_snapshots = 16, .snapshot_every = 8});
   engine.runToEnd();
   CHECK(engine.trace().size() > 2000);

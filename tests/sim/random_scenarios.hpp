@@ -39,7 +39,7 @@ inline sim::Scenario randomScenario(std::uint64_t seed) {
   const std::int64_t count = pick(1, 14);
   for (std::int64_t i = 0; i < count; ++i) {
     sim::ProcessSpec p;
-    p.name = "P" + std::to_string(i + 1);
+    p.name = std::string("P").append(std::to_string(i + 1));
     p.arrival = pick(0, 25);
     p.priority = static_cast<int>(pick(0, 4));
     p.tickets = static_cast<std::int32_t>(pick(1, 400));

@@ -59,7 +59,9 @@ class Process {
   Process& operator=(const Process&) = delete;
 
   // Starts the child. Throws std::logic_error if called twice, and
-  // std::system_error (carrying the errno) if fork, posix_spawn or exec fails.
+  // std::system_error (carrying the errno) if fork, posix_spawn or exec fails,
+  // or if pidfd_open fails (EMFILE): then the child is killed and reaped
+  // first, so start() never blocks on a running child.
   void start();
 
   // Waits until the child has ended and reaps it. Safe from several threads.

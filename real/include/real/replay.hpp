@@ -13,7 +13,10 @@
 //
 // Guarantees: every worker started is reaped before replay() returns or
 // throws (on an error or a cancel the remaining ones are killed first); the
-// pipe the workers report through is closed; no signal handler is installed.
+// pipe the workers report through is closed; no signal handler is installed;
+// a worker dies with the thread that called replay() (PR_SET_PDEATHSIG with
+// SIGKILL, checked against the parent's pid right after fork), so a parent
+// killed by SIGKILL leaves no worker running.
 #pragma once
 
 #include <chrono>
@@ -41,6 +44,10 @@ struct ReplayOptions {
   // Polled about once per sample; returning true kills the workers, reaps
   // them, and makes replay() throw ReplayInterrupted.
   std::function<bool()> should_stop;
+  // If >= 0, a descriptor (e.g. a signalfd) polled while replay() waits
+  // between samples: when it becomes readable, should_stop is asked at once
+  // instead of at the next sample. replay() never reads it.
+  int wake_fd = -1;
 };
 
 // What a replay would do, decided before anything starts.

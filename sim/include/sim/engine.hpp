@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <stdexcept>
 #include <vector>
 
 #include "sim/engine_state.hpp"
@@ -18,12 +19,30 @@
 
 namespace sim {
 
+// 1 GiB: about 44 million transitions of 24 bytes.
+inline constexpr std::size_t kDefaultTraceBudgetBytes = std::size_t{1} << 30;
+
 struct EngineOptions {
   bool record_trace = true;      // false: metrics-only, no per-transition memory
   bool snapshots = true;         // false: rewinding replays from the start
   std::size_t max_snapshots = 64;  // kept bounded by thinning old ones
   std::size_t snapshot_every = 256;  // initial transitions between snapshots (grows when thinned)
   std::size_t snapshot_budget_bytes = std::size_t{256} << 20;  // fewer snapshots for big scenarios (at least 2)
+  std::size_t trace_budget_bytes = kDefaultTraceBudgetBytes;   // the trace never grows past this
+};
+
+// A run whose trace would outgrow EngineOptions::trace_budget_bytes stops
+// before the allocation: the engine throws this (from the constructor if
+// the scenario's smallest possible trace is already too big, else from the
+// step that would record one transition too many). The engine must not be
+// stepped again after it.
+class TraceBudgetExceeded : public std::runtime_error {
+ public:
+  explicit TraceBudgetExceeded(std::size_t budget_bytes);
+  std::size_t budgetBytes() const { return budget_bytes_; }
+
+ private:
+  std::size_t budget_bytes_;
 };
 
 class Engine {

@@ -2,6 +2,7 @@
 // The format is documented in docs/scenario-format.md.
 #pragma once
 
+#include <cstddef>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -25,10 +26,17 @@ class ScenarioError : public std::runtime_error {
   std::string message_;
 };
 
+// The largest scenario file loadScenario reads (256 MiB): a longer regular
+// file is refused before reading, endless input (a pipe, /dev/zero) after
+// reading at most this much. `procsim gen --processes 1000000` writes about
+// 87 MiB.
+inline constexpr std::size_t kMaxScenarioFileBytes = std::size_t{256} << 20;
+
 // Parses JSON text into a scenario and validates it. Throws ScenarioError.
 Scenario parseScenario(std::string_view json_text);
 // Reads a file ("-" reads standard input). Errors name the file first:
-// "FILE: where: message". Throws ScenarioError.
+// "FILE: where: message". Throws ScenarioError, also for a file longer than
+// kMaxScenarioFileBytes and for a NUL byte (named by line and column).
 Scenario loadScenario(const std::string& path);
 
 // Checks a scenario built in code: throws ScenarioError for the first problem.
