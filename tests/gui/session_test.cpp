@@ -11,7 +11,7 @@ sim::Scenario oneProcess(const std::string& name, std::uint32_t cpu) {
   sim::Scenario scenario;
   scenario.cores = 1;
   scenario.policy.name = "rr";
-  scenario.policy.quantum = 1;
+  scenario.policy.params["quantum"] = {1};
   scenario.processes = {sim::ProcessSpec{name, 0, 0, {{cpu, 0, sim::BurstKind::Cpu}}},
                         sim::ProcessSpec{name + "2", 0, 0, {{cpu, 0, sim::BurstKind::Cpu}}}};
   return scenario;
