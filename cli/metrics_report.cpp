@@ -24,7 +24,8 @@ void appendMetricFields(nlohmann::ordered_json& object, const sim::RunMetrics& m
 void appendPolicyFields(nlohmann::ordered_json& object, const sim::PolicySpec& policy) {
   object["policy"] = policy.name;
   const sim::PolicyInfo* info = sim::findPolicy(policy.name);
-  for (const auto& [name, values] : sim::resolvedParams(policy)) {
+  for (const auto& [key, values] : sim::resolvedParams(policy)) {
+    const std::string& name = key;  // a structured binding cannot be captured before C++20 in every compiler
     const bool boolean = std::any_of(info->parameters.begin(), info->parameters.end(), [&](const sim::ParamSchema& p) {
       return p.name == name && p.type == sim::ParamType::Boolean;
     });

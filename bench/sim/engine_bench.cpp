@@ -34,6 +34,11 @@ void BM_EnginePolicy(benchmark::State& state, const char* spec) {
   runWorkload(state, bench::kMetricsOnly, bench::policyWorkload(spec));
 }
 
+// Every policy with per-core run queues on 1024 cores, metrics only.
+void BM_EnginePerCore(benchmark::State& state, const char* spec) {
+  runWorkload(state, bench::kMetricsOnly, bench::perCoreWorkload(spec));
+}
+
 // Constructing the engine: validating the scenario and ordering arrivals.
 void BM_EngineSetup(benchmark::State& state) {
   const sim::Scenario& scenario = bench::workload();
@@ -57,3 +62,13 @@ BENCHMARK_CAPTURE(BM_EnginePolicy, lottery_q1, "lottery:quantum=1")->Unit(benchm
 BENCHMARK_CAPTURE(BM_EnginePolicy, stride_q10, "stride:quantum=10")->Unit(benchmark::kMillisecond)->Iterations(3);
 BENCHMARK_CAPTURE(BM_EnginePolicy, stride_q1, "stride:quantum=1")->Unit(benchmark::kMillisecond)->Iterations(3);
 BENCHMARK(BM_EngineSetup)->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK_CAPTURE(BM_EnginePerCore, fcfs, "fcfs")->Unit(benchmark::kMillisecond)->Iterations(2);
+BENCHMARK_CAPTURE(BM_EnginePerCore, sjf, "sjf")->Unit(benchmark::kMillisecond)->Iterations(2);
+BENCHMARK_CAPTURE(BM_EnginePerCore, srtf, "srtf")->Unit(benchmark::kMillisecond)->Iterations(2);
+BENCHMARK_CAPTURE(BM_EnginePerCore, rr_q10, "rr:quantum=10")->Unit(benchmark::kMillisecond)->Iterations(2);
+BENCHMARK_CAPTURE(BM_EnginePerCore, priority, "priority:preemptive")->Unit(benchmark::kMillisecond)->Iterations(2);
+BENCHMARK_CAPTURE(BM_EnginePerCore, mlfq, "mlfq:boost=1000")->Unit(benchmark::kMillisecond)->Iterations(2);
+BENCHMARK_CAPTURE(BM_EnginePerCore, lottery_q10, "lottery:quantum=10")->Unit(benchmark::kMillisecond)->Iterations(2);
+BENCHMARK_CAPTURE(BM_EnginePerCore, stride_q10, "stride:quantum=10")->Unit(benchmark::kMillisecond)->Iterations(2);
+BENCHMARK_CAPTURE(BM_EnginePerCore, cfs, "cfs")->Unit(benchmark::kMillisecond)->Iterations(2);
+BENCHMARK_CAPTURE(BM_EnginePerCore, eevdf, "eevdf")->Unit(benchmark::kMillisecond)->Iterations(2);

@@ -43,6 +43,22 @@ const sim::Scenario& policyWorkload(const std::string& spec, std::int64_t proces
   return found->second;
 }
 
+const sim::Scenario& perCoreWorkload(const std::string& spec, std::int64_t processes) {
+  static std::map<std::pair<std::string, std::int64_t>, sim::Scenario> made;
+  auto found = made.find({spec, processes});
+  if (found == made.end()) {
+    sim::Scenario scenario = policyWorkload(spec, processes);
+    scenario.cores = 1024;
+    scenario.run_queues = sim::RunQueues::PerCore;
+    scenario.balance.steal = true;
+    for (std::size_t i = 0; i < scenario.processes.size(); ++i) {
+      scenario.processes[i].nice = static_cast<std::int32_t>(i % 11) - 5;
+    }
+    found = made.emplace(std::pair{spec, processes}, std::move(scenario)).first;
+  }
+  return found->second;
+}
+
 const sim::Engine& tracedRun(std::int64_t processes) {
   static std::map<std::int64_t, std::unique_ptr<sim::Engine>> runs;
   auto& run = runs[processes];

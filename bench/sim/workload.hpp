@@ -17,6 +17,10 @@ const sim::Scenario& workload(std::int64_t processes = 1'000'000);
 // tickets 50, 100, ..., 350 by process index (i % 7), generated once and kept.
 const sim::Scenario& policyWorkload(const std::string& spec, std::int64_t processes = 1'000'000);
 
+// The policy workload on 1024 cores with per-core run queues and stealing
+// (the zoo's target: every policy at >= 5 M transitions/s).
+const sim::Scenario& perCoreWorkload(const std::string& spec, std::int64_t processes = 1'000'000);
+
 inline constexpr sim::EngineOptions kMetricsOnly{.record_trace = false, .snapshots = false};
 inline constexpr sim::EngineOptions kTraceOnly{.record_trace = true, .snapshots = false};
 

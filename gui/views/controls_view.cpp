@@ -78,7 +78,10 @@ void drawPolicyParameters(const sim::PolicyInfo& info, const sim::PolicySpec& sp
           modify([&](sim::Scenario& s) { s.policy.params[param.name] = {value}; });
       } else {
         std::string text;
-        for (std::size_t i = 0; i < values.size(); ++i) text += (i ? "/" : "") + std::to_string(values[i]);
+        for (std::size_t i = 0; i < values.size(); ++i) {
+          if (i > 0) text.push_back('/');
+          text.append(std::to_string(values[i]));
+        }
         char buffer[256];
         std::snprintf(buffer, sizeof buffer, "%s", text.c_str());
         if (ImGui::InputText("##value", buffer, sizeof buffer, ImGuiInputTextFlags_EnterReturnsTrue)) {

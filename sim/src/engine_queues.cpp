@@ -131,6 +131,7 @@ ProcessId Engine::Impl::steal(CoreId thief, Tick t) {
     }
   }
   if (id == kNoProcess) return kNoProcess;
+  queues[at(victim)]->onMigratedAway(id);
   touch(victim);
   state.processes[at(id)].queue = thief;
   record(t, id, thief, TransitionKind::Requeue, Reason::Stolen);
@@ -147,6 +148,7 @@ void Engine::Impl::balance(Tick t) {
     if (queue_ready.value(at(from)) == 0 || queue_length.value(at(from)) - queue_length.value(at(to)) <= 1) return;
     const ProcessId id = pickAllowed(*queues[at(from)], to);
     if (id == kNoProcess) return;
+    queues[at(from)]->onMigratedAway(id);
     touch(from);
     state.processes[at(id)].queue = to;
     queues[at(to)]->enqueue(view(id, t));

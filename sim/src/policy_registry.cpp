@@ -186,9 +186,9 @@ std::string formatPolicySpec(const PolicySpec& spec) {
     const auto given = spec.params.find(param.name);
     if (given == spec.params.end()) continue;
     if (param.type == ParamType::Boolean) {
-      text += ":" + param.name + "=" + (given->second.front() != 0 ? "true" : "false");
+      text.append(":").append(param.name).append(given->second.front() != 0 ? "=true" : "=false");
     } else {
-      text += ":" + param.name + "=" + joinValues(given->second, '/');
+      text.append(":").append(param.name).append("=").append(joinValues(given->second, '/'));
     }
   }
   return text;

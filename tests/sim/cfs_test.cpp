@@ -22,7 +22,7 @@ sim::Tick firstSlice(const std::string& spec, const std::vector<P>& processes) {
 
 std::vector<P> cpuBound(int count, int nice = 0) {
   std::vector<P> processes;
-  for (int i = 0; i < count; ++i) processes.push_back({"P" + std::to_string(i), 0, "c1000", 0, nice});
+  for (int i = 0; i < count; ++i) processes.push_back({std::string("P").append(std::to_string(i)), 0, "c1000", 0, nice});
   return processes;
 }
 
@@ -154,7 +154,7 @@ TEST_CASE("cfs: over a long run every CPU-bound process gets its weight's share,
     std::int64_t total = 0;
     for (int i = 0; i < count; ++i) {
       const int nice = -5 + static_cast<int>(rng() % 16);
-      processes.push_back({"P" + std::to_string(i), 0, "c1000000", 0, nice});
+      processes.push_back({std::string("P").append(std::to_string(i)), 0, "c1000000", 0, nice});
       total += sim::niceWeight(nice);
     }
     const std::string spec = "cfs:sched_latency=" + std::to_string(latency) + ":min_granularity=" + std::to_string(granularity);

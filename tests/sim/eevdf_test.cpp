@@ -167,7 +167,7 @@ TEST_CASE("eevdf: over a long run every CPU-bound process gets its weight's shar
     std::int64_t total = 0;
     for (int i = 0; i < count; ++i) {
       const int nice = -5 + static_cast<int>(rng() % 16);
-      processes.push_back({"P" + std::to_string(i), 0, "c1000000", 0, nice});
+      processes.push_back({std::string("P").append(std::to_string(i)), 0, "c1000000", 0, nice});
       total += sim::niceWeight(nice);
     }
     INFO("seed " << seed << " slice " << slice);

@@ -71,7 +71,7 @@ TEST_CASE("lottery draws stay right while the ticket tree grows to hundreds of p
   std::vector<test::P> processes;
   std::vector<std::int32_t> tickets;
   for (int i = 0; i < kCount; ++i) {
-    processes.push_back({"P" + std::to_string(i), i, "c2000"});
+    processes.push_back({std::string("P").append(std::to_string(i)), i, "c2000"});
     tickets.push_back(1 + (i * 37) % 101);
   }
   sim::Engine engine(lottery(processes, tickets, 1, 77));

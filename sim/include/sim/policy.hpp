@@ -71,6 +71,9 @@ class Policy {
   // it there: affinity): it returns to where it was. The engine puts back
   // several in the reverse order of their picks. Keyed queues re-enqueue.
   virtual void putBack(const ProcessView& process) { enqueue(process); }
+  // The process pickNext just returned leaves this queue for another core's
+  // (stealing, balancing): forget it; it may come back later as new.
+  virtual void onMigratedAway(ProcessId process) { (void)process; }
   // The ready processes in the order the policy would dispatch them.
   virtual std::vector<ProcessId> readyInOrder(const EngineState& state) const = 0;
 

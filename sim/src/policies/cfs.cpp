@@ -23,6 +23,8 @@ class CfsPolicy final : public FairSharePolicy {
 
   // [Ready queue]
   void enqueue(const ProcessView& process) override;
+  void putBack(const ProcessView& process) override;
+  void onMigratedAway(ProcessId process) override;
   ProcessId pickNext(CoreId core, const EngineState& state) override;
   ProcessId peekNext(CoreId, const EngineState&) const override {
     return ready_.empty() ? kNoProcess : ready_.top().process;
@@ -102,6 +104,23 @@ void CfsPolicy::enqueue(const ProcessView& process) {
   }
   ready_.push({e.vruntime, process.id});
   updateMinVruntime();
+}
+
+// Undoes pickNext: back among the ready, with its vruntime unchanged.
+void CfsPolicy::putBack(const ProcessView& process) {
+  Entity& e = entities_[static_cast<std::size_t>(process.id)];
+  stopRunning(process.id);
+  e.status = FairStatus::Ready;
+  ready_weight_ += e.weight;
+  ready_.push({e.vruntime, process.id});
+  updateMinVruntime();
+}
+
+// Picked here, gone to another core's queue: no longer runnable here.
+void CfsPolicy::onMigratedAway(ProcessId process) {
+  Entity& e = entities_[static_cast<std::size_t>(process)];
+  stopRunning(process);
+  e.status = FairStatus::Unknown;
 }
 
 ProcessId CfsPolicy::pickNext(CoreId, const EngineState&) {

@@ -37,6 +37,8 @@ class EevdfPolicy final : public FairSharePolicy {
 
   // [Ready queue]
   void enqueue(const ProcessView& process) override;
+  void putBack(const ProcessView& process) override;
+  void onMigratedAway(ProcessId process) override;
   ProcessId pickNext(CoreId core, const EngineState& state) override;
   ProcessId peekNext(CoreId core, const EngineState& state) const override;
   std::size_t readyCount() const override { return tree_.size(); }
@@ -124,6 +126,25 @@ void EevdfPolicy::enqueue(const ProcessView& process) {
   }
   e.status = FairStatus::Ready;
   tree_.insert(process.id, e.vruntime, e.deadline);
+}
+
+// Undoes pickNext: a picked process stayed runnable, so it only rejoins the tree.
+void EevdfPolicy::putBack(const ProcessView& process) {
+  changed();
+  Entity& e = at(process.id);
+  e.status = FairStatus::Ready;
+  tree_.insert(process.id, e.vruntime, e.deadline);
+}
+
+// Picked here, gone to another core's queue: it leaves this queue's load.
+void EevdfPolicy::onMigratedAway(ProcessId process) {
+  changed();
+  Entity& e = at(process);
+  rebase();
+  weighted_ -= static_cast<Wide>(e.weight) * (e.vruntime - zero_);
+  load_ -= e.weight;
+  --runnable_;
+  e.status = FairStatus::Unknown;
 }
 
 // The eligible process with the earliest deadline. If none is eligible
