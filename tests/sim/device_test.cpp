@@ -4,6 +4,7 @@
 
 #include "random_scenarios.hpp"
 #include "scenario_builder.hpp"
+#include "scenario_errors.hpp"
 #include "sim/scenario_json.hpp"
 
 namespace {
@@ -15,14 +16,6 @@ sim::Scenario sharedDisk(int servers) {
   return s;
 }
 
-std::string messageOf(std::string_view json) {
-  try {
-    sim::parseScenario(json);
-  } catch (const sim::ScenarioError& error) {
-    return error.what();
-  }
-  return "no error";
-}
 
 }  // namespace
 

@@ -5,6 +5,7 @@
 
 #include "random_scenarios.hpp"
 #include "scenario_builder.hpp"
+#include "scenario_errors.hpp"
 #include "sim/scenario_json.hpp"
 
 namespace {
@@ -21,14 +22,6 @@ sim::Tick completionOf(const sim::Scenario& s, std::size_t process) {
   return test::runToEnd(s).processes[process].completion;
 }
 
-std::string messageOf(std::string_view json) {
-  try {
-    sim::parseScenario(json);
-  } catch (const sim::ScenarioError& error) {
-    return error.what();
-  }
-  return "no error";
-}
 
 }  // namespace
 

@@ -16,7 +16,6 @@ using Catch::Matchers::StartsWith;
 
 namespace {
 
-std::string messageOf(std::string_view json) { return errorOf(json).what(); }
 
 const char* const kFullExample = R"({
   "name": "demo",
