@@ -44,6 +44,9 @@ void Engine::Impl::applyTick(Tick t) {
   dispatchIdleCores(t);
   if (!expired_slices.empty()) expireSlices(t);
   if (queues.front()->preemptive()) preemptForUrgent(t);
+  // Step 5b: a process preempted above may suit a core that had nothing it
+  // was allowed to run (without affinity every such core already took one).
+  if (has_affinity) dispatchIdleCores(t);
   // Drop stale core events so that the heap's top is always a live one.
   while (!state.core_events.empty()) {
     const CoreEvent& top = state.core_events.front();

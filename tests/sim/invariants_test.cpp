@@ -1,18 +1,29 @@
 // Property tests: the model's invariants over 10,000 seeded random
 // scenarios (1 to 16 cores, IO, every policy and dispatcher option; random
-// nice values under cfs and eevdf).
+// nice values under cfs and eevdf), and as many again with per-core queues,
+// affinity, a contended disk and asynchronous IO drawn as well.
 #include <catch2/catch.hpp>
+
+#include <algorithm>
 
 #include "random_scenarios.hpp"
 #include "sim/engine.hpp"
 #include "sim/metrics.hpp"
+#include "sim/scenario_json.hpp"
 
 namespace {
 
 constexpr std::uint64_t kScenarios = 10'000;
 
-// Checks, after a tick, that states, cores and the ready queue agree.
-void checkConsistent(const sim::Engine& engine) {
+bool mayRunOn(const sim::ProcessSpec& process, sim::CoreId core) {
+  return process.affinity.empty() ||
+         std::find(process.affinity.begin(), process.affinity.end(), core) != process.affinity.end();
+}
+
+// Checks, after a tick, that states, cores and the ready queues agree, that
+// affinity and device servers are respected, and that no core idles while
+// a process it could take is ready.
+void checkConsistent(const sim::Scenario& s, const sim::Engine& engine) {
   const sim::EngineState& state = engine.state();
   const auto ready = engine.readyQueue();
   std::vector<int> running_on(state.processes.size(), 0);
@@ -25,6 +36,7 @@ void checkConsistent(const sim::Engine& engine) {
       const auto& p = state.processes[static_cast<std::size_t>(core.running)];
       REQUIRE(p.state == sim::State::Running);
       REQUIRE(p.core == static_cast<sim::CoreId>(c));
+      REQUIRE(mayRunOn(s.processes[static_cast<std::size_t>(core.running)], p.core));
     } else if (core.held_by == sim::kNoProcess) {
       ++idle;
     }
@@ -35,11 +47,33 @@ void checkConsistent(const sim::Engine& engine) {
     const auto& p = state.processes[i];
     if (p.state == sim::State::Running) REQUIRE(running_on[i] == 1);  // a core runs it, and only one
     if (p.state != sim::State::Running) REQUIRE(running_on[i] == 0);
-    if (p.state == sim::State::Ready) ++ready_count;
+    if (p.state != sim::State::Ready) continue;
+    ++ready_count;
+    if (s.run_queues == sim::RunQueues::PerCore) REQUIRE(mayRunOn(s.processes[i], p.queue));
   }
   REQUIRE(ready.size() == ready_count);
-  // Work conservation: no core idles while a process is ready.
-  if (!ready.empty()) REQUIRE(state.idle_cores == 0);
+  // Work conservation: an idle core has nothing ready that it could take.
+  // Per-core queues without stealing: nothing in its own queue.
+  for (std::size_t c = 0; c < state.cores.size() && ready_count > 0; ++c) {
+    const sim::CoreRuntime& core = state.cores[c];
+    if (core.running != sim::kNoProcess || core.held_by != sim::kNoProcess) continue;
+    const auto core_id = static_cast<sim::CoreId>(c);
+    for (std::size_t i = 0; i < state.processes.size(); ++i) {
+      const auto& p = state.processes[i];
+      if (p.state != sim::State::Ready) continue;
+      const bool could_take = s.run_queues == sim::RunQueues::PerCore && !s.balance.steal
+                                  ? p.queue == core_id
+                                  : mayRunOn(s.processes[i], core_id);
+      if (could_take) FAIL(sim::scenarioToJson(s) << "core " << c << " idles at tick " << state.now << " while process " << i << " is ready");
+    }
+  }
+  // A device serves at most its servers, and IO waits only while all are busy.
+  for (const auto& [device, options] : s.device_options) {
+    const auto index = static_cast<std::size_t>(
+        std::find(s.devices.begin(), s.devices.end(), device) - s.devices.begin());
+    REQUIRE(state.device_busy[index] <= options.servers);
+    if (!state.device_queues[index].empty()) REQUIRE(state.device_busy[index] == options.servers);
+  }
 }
 
 void checkFinalMetrics(const sim::Scenario& s, const sim::Engine& engine) {
@@ -49,9 +83,14 @@ void checkFinalMetrics(const sim::Scenario& s, const sim::Engine& engine) {
   const auto kind = [&m](sim::TransitionKind k) { return m.transitions[static_cast<std::size_t>(k)]; };
   REQUIRE(kind(sim::TransitionKind::Admit) == n);
   REQUIRE(kind(sim::TransitionKind::Exit) == n);
-  REQUIRE(kind(sim::TransitionKind::Block) == kind(sim::TransitionKind::Wakeup));
-  REQUIRE(kind(sim::TransitionKind::Dispatch) ==
-          kind(sim::TransitionKind::Preempt) + kind(sim::TransitionKind::Block) + kind(sim::TransitionKind::Exit));
+  // A process that awaited its asynchronous IO at its end exits from Blocked.
+  const auto exits_blocked = std::count_if(engine.trace().begin(), engine.trace().end(), [](const sim::Transition& t) {
+    return t.kind == sim::TransitionKind::Exit && t.core == sim::kNoCore;
+  });
+  REQUIRE(kind(sim::TransitionKind::Block) == kind(sim::TransitionKind::Wakeup) + exits_blocked);
+  REQUIRE(kind(sim::TransitionKind::Dispatch) == kind(sim::TransitionKind::Preempt) +
+                                                     kind(sim::TransitionKind::Block) +
+                                                     kind(sim::TransitionKind::Exit) - exits_blocked);
   sim::Tick cpu_total = 0;
   for (std::size_t i = 0; i < s.processes.size(); ++i) {
     const auto& p = m.processes[i];
@@ -70,19 +109,24 @@ void checkFinalMetrics(const sim::Scenario& s, const sim::Engine& engine) {
 
 }  // namespace
 
+using Generator = sim::Scenario (*)(std::uint64_t);
+const Generator kGenerators[] = {test::randomScenario, test::randomZooScenario};
+
 TEST_CASE("random scenarios keep every invariant at every tick", "[sim][property]") {
+  const Generator generate = GENERATE(from_range(std::begin(kGenerators), std::end(kGenerators)));
   for (std::uint64_t seed = 1; seed <= kScenarios; ++seed) {
-    const sim::Scenario s = test::randomScenario(seed);
+    const sim::Scenario s = generate(seed);
     INFO("seed " << seed << " policy " << s.policy.name << " cores " << s.cores);
     sim::Engine engine(s);
-    while (engine.stepEvent()) checkConsistent(engine);
+    while (engine.stepEvent()) checkConsistent(s, engine);
     checkFinalMetrics(s, engine);
   }
 }
 
 TEST_CASE("the same scenario gives the same trace every time", "[sim][property][determinism]") {
+  const Generator generate = GENERATE(from_range(std::begin(kGenerators), std::end(kGenerators)));
   for (std::uint64_t seed = 1; seed <= kScenarios; seed += 7) {
-    const sim::Scenario s = test::randomScenario(seed);
+    const sim::Scenario s = generate(seed);
     INFO("seed " << seed);
     sim::Engine first(s);
     sim::Engine second(s);
@@ -94,8 +138,9 @@ TEST_CASE("the same scenario gives the same trace every time", "[sim][property][
 
 TEST_CASE("stepping by tick, by event, or rewinding and replaying gives the straight run's trace",
           "[sim][property][rewind]") {
+  const Generator generate = GENERATE(from_range(std::begin(kGenerators), std::end(kGenerators)));
   for (std::uint64_t seed = 1; seed <= kScenarios; seed += 3) {
-    const sim::Scenario s = test::randomScenario(seed);
+    const sim::Scenario s = generate(seed);
     INFO("seed " << seed);
     sim::Engine straight(s);
     straight.runToEnd();

@@ -57,3 +57,41 @@ inline sim::Scenario randomScenario(std::uint64_t seed) {
 }
 
 }  // namespace test
+
+namespace test {
+
+// randomScenario(seed) with every multiprocessor and IO option drawn too:
+// per-core queues with balancing and stealing, affinity, a contended disk
+// and asynchronous IO. Drawn from a second generator, so randomScenario's
+// own draws stay as they are.
+inline sim::Scenario randomZooScenario(std::uint64_t seed) {
+  sim::Scenario s = randomScenario(seed);
+  std::mt19937_64 rng(seed ^ 0x9e3779b97f4a7c15ULL);
+  auto pick = [&rng](std::int64_t low, std::int64_t high) {
+    return low + static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(high - low + 1));
+  };
+  s.name = "random zoo " + std::to_string(seed);
+  if (pick(0, 1) == 0) {
+    s.run_queues = sim::RunQueues::PerCore;
+    s.balance = {pick(0, 2) == 0 ? 0 : pick(1, 8), pick(0, 1) == 0};
+  }
+  const bool disk_used = pick(0, 2) != 0;
+  const std::uint16_t disk = disk_used ? s.deviceIndex("disk") : 0;
+  if (disk_used) s.device_options["disk"] = {static_cast<std::int32_t>(pick(1, 3))};
+  for (sim::ProcessSpec& p : s.processes) {
+    if (pick(0, 3) == 0) {
+      for (sim::CoreId c = 0; c < s.cores; ++c) {
+        if (pick(0, 2) == 0) p.affinity.push_back(c);
+      }
+      if (p.affinity.empty()) p.affinity.push_back(static_cast<sim::CoreId>(pick(0, s.cores - 1)));
+    }
+    for (sim::Burst& burst : p.bursts) {
+      if (burst.kind != sim::BurstKind::Io) continue;
+      if (disk_used && pick(0, 1) == 0) burst.device = disk;
+      burst.async = pick(0, 2) == 0;
+    }
+  }
+  return s;
+}
+
+}  // namespace test

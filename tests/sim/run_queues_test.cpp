@@ -90,6 +90,25 @@ TEST_CASE("affinity: a process never runs on a core outside its set, under eithe
   }
 }
 
+TEST_CASE("affinity: a process preempted at its slice's end runs at once on a core that was idle", "[sim][affinity]") {
+  // Core 1 idles from tick 1: B, bound to core 0, is the only one waiting.
+  // At 2 A's slice ends, B takes core 0, and core 1 takes A in the same tick.
+  sim::Scenario s = test::makeScenario("rr", 2, {{"A", 0, "c6"}, {"B", 1, "c3"}});
+  s.policy.params["quantum"] = {2};
+  s.processes[1].affinity = {0};
+  sim::Engine engine(s);
+  engine.runToEnd();
+  std::vector<std::pair<sim::Tick, sim::CoreId>> a_dispatches;
+  for (const sim::Transition& t : engine.trace()) {
+    if (t.kind == sim::TransitionKind::Dispatch && t.process == 0) a_dispatches.emplace_back(t.tick, t.core);
+  }
+  CHECK(a_dispatches == std::vector<std::pair<sim::Tick, sim::CoreId>>{{0, 0}, {2, 1}});
+  const auto m = sim::computeMetrics(engine);
+  CHECK(m.processes[0].completion == 6);
+  CHECK(m.processes[0].waiting == 0);
+  CHECK(m.processes[1].completion == 5);
+}
+
 TEST_CASE("affinity is never violated in random scenarios, with stealing and balancing", "[sim][affinity][property]") {
   for (std::uint64_t seed = 1; seed <= 1500; ++seed) {
     sim::Scenario s = test::randomScenario(seed);
