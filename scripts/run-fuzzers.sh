@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every libFuzzer target built in BUILD_DIR (make fuzz) for SECONDS
-# each, starting from the seeds: the presets for the scenario reader,
+# each, starting from the seeds: the presets and fuzz/seeds/scenario for the scenario reader,
 # fuzz/seeds/* for the others. A crash, a leak or a timeout fails the run
 # and leaves the input in BUILD_DIR/fuzz-artifacts/.
 set -euo pipefail
@@ -22,7 +22,7 @@ run() {
   grep -E '^stat::number_of_executed_units' "$build/fuzz-$name.log" || true
 }
 
-run fuzz_scenario_reader "$root/assets/scenarios"
+run fuzz_scenario_reader "$root/assets/scenarios" "$root/fuzz/seeds/scenario"
 run fuzz_burst_text "$root/fuzz/seeds/burst_text"
 if [ -x "$build/fuzz/fuzz_gui_script" ]; then
   run fuzz_gui_script "$root/fuzz/seeds/gui_script"

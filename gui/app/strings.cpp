@@ -77,7 +77,7 @@ const char* tr(sim::Reason reason) {
                                  Str::ReasonMoreUrgent,      Str::ReasonWakeupDisplaced,
                                  Str::ReasonIoStart,         Str::ReasonIoDone,    Str::ReasonFinished,
                                  Str::ReasonBoost,           Str::ReasonDeviceQueue, Str::ReasonStolen,
-                                 Str::ReasonBalanced,        Str::ReasonAwait};
+                                 Str::ReasonBalanced,        Str::ReasonAwait,     Str::ReasonWarmCache};
   static_assert(std::size(kIds) == sim::kReasonCount, "a string per reason");
   return tr(kIds[static_cast<std::size_t>(reason)]);
 }

@@ -43,6 +43,8 @@ Engine::Impl::Impl(Scenario s, EngineOptions o) : scenario(std::move(s)), option
   state.idle_cores = scenario.cores;
   if (per_core && scenario.balance.interval > 0) state.next_balance = scenario.balance.interval;
   rebuildLoad();
+  state.cache.init(scenario);
+  cache_on = state.cache.on();
   std::vector<std::pair<Tick, ProcessId>> by_arrival(count);
   for (std::size_t i = 0; i < count; ++i) by_arrival[i] = {scenario.processes[i].arrival, static_cast<ProcessId>(i)};
   std::sort(by_arrival.begin(), by_arrival.end());

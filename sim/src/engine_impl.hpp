@@ -25,6 +25,7 @@ struct Engine::Impl {
   bool per_core = false;
   bool has_affinity = false;    // some process may run only on some cores
   bool policy_timers = false;   // the policy asked for a timer when it was made
+  bool cache_on = false;        // the scenario has a "cache": work per tick depends on warmth (cache_model.hpp)
   detail::LoadTree queue_length;  // per-core queues: ready in the core's queue + its running process
   detail::LoadTree queue_ready;   // per-core queues: ready in the core's queue
   Trace trace;
@@ -81,6 +82,10 @@ struct Engine::Impl {
 
   ProcessView view(ProcessId process, Tick t) const;
   Tick ranSinceSliceStart(CoreId core, Tick t) const;
+  // The tick the running process's burst ends: `remaining` ticks of work from its run start.
+  Tick burstEnd(CoreId core, const ProcessRuntime& p) const {
+    return p.run_start + (cache_on ? state.cache.ticksFor(core, p.remaining) : p.remaining);
+  }
   void prefetchProcess(ProcessId process) const;  // a hint only: no effect on the run
   CoreId lowestIdleCore(ProcessId process) const;  // one `process` may use
 

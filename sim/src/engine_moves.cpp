@@ -44,7 +44,12 @@ void Engine::Impl::closeInterval(ProcessId id, Tick t) {
       const Tick worked = std::max<Tick>(0, t - p.run_start);
       p.overhead += switching;
       p.cpu += worked;
-      p.remaining -= worked;
+      if (cache_on) {
+        p.remaining -= std::min(p.remaining, state.cache.workIn(p.core, worked));
+        state.cache.endRun(p.core, id, worked, t);
+      } else {
+        p.remaining -= worked;
+      }
       CoreRuntime& core = state.cores[at(p.core)];
       core.overhead += switching;
       core.busy += worked;
@@ -82,7 +87,8 @@ void Engine::Impl::dispatch(CoreId c, ProcessId id, Tick t) {
   --state.idle_cores;
   if (per_core) p.queue = c;
   touch(c);
-  record(t, id, c, TransitionKind::Dispatch, Reason::Scheduled);
+  const bool warm = cache_on && state.cache.startRun(c, id);
+  record(t, id, c, TransitionKind::Dispatch, warm ? Reason::WarmCache : Reason::Scheduled);
   Policy& queue = queueOf(c);
   queue.onDispatched(id, c, t);
   const Tick slice = queue.timeSlice(id, state);
@@ -113,7 +119,7 @@ void Engine::Impl::scheduleCore(CoreId c) {
   CoreRuntime& core = state.cores[at(c)];
   ++core.generation;
   const ProcessRuntime& p = state.processes[at(core.running)];
-  Tick when = p.run_start + p.remaining;
+  Tick when = burstEnd(c, p);
   if (core.slice_end > 0 && core.slice_end < when) when = core.slice_end;
   state.core_events.push_back({when, c, core.generation});
   std::push_heap(state.core_events.begin(), state.core_events.end(), coreEventLater);
@@ -130,7 +136,12 @@ ProcessView Engine::Impl::view(ProcessId id, Tick t) const {
   ProcessView v;
   v.id = id;
   v.priority = p.priority;
-  v.burst_remaining = p.state == State::Running ? p.remaining - std::max<Tick>(0, t - p.run_start) : p.remaining;
+  if (p.state != State::Running) {
+    v.burst_remaining = p.remaining;
+  } else {
+    const Tick ran = std::max<Tick>(0, t - p.run_start);
+    v.burst_remaining = p.remaining - (cache_on ? std::min(p.remaining, state.cache.workIn(p.core, ran)) : ran);
+  }
   v.ready_seq = p.ready_seq;
   v.tickets = p.tickets;
   v.nice = p.nice;

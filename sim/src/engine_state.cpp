@@ -7,7 +7,8 @@ namespace sim {
 Tick EngineState::burstRemaining(ProcessId process) const {
   const ProcessRuntime& p = processes[static_cast<std::size_t>(process)];
   if (p.state != State::Running) return p.remaining;
-  return p.remaining - std::max<Tick>(0, now - p.run_start);
+  const Tick ran = std::max<Tick>(0, now - p.run_start);
+  return p.remaining - (cache.on() ? std::min(p.remaining, cache.workIn(p.core, ran)) : ran);
 }
 
 Tick EngineState::ticksIn(ProcessId process, State state) const {

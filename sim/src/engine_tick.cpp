@@ -68,7 +68,7 @@ void Engine::Impl::releaseFinishedBursts(Tick t) {
     if (core.generation != event.generation || core.running == kNoProcess) continue;
     const ProcessId id = core.running;
     ProcessRuntime& p = state.processes[at(id)];
-    if (p.run_start + p.remaining != t) {
+    if (burstEnd(event.core, p) != t) {
       expired_slices.push_back(event.core);  // its slice ended first; step 4 decides
       continue;
     }

@@ -194,6 +194,11 @@ void checkScenario(const Scenario& scenario, const std::vector<bool>* named_in_f
   if (scenario.run_queues == RunQueues::Global && scenario.balance != BalanceOptions{}) {
     fail("balance", "balancing needs per-core queues: add \"run_queues\": \"per_core\"");
   }
+  if (scenario.cache) {
+    checkRange("cache.warmup", scenario.cache->warmup, 0, kMaxQuantum);
+    checkRange("cache.warm_rate", scenario.cache->warm_rate, 1, kMaxWarmRate);
+    checkRange("cache.size", scenario.cache->size, 1, kMaxWorkingSet);
+  }
   checkDevices(scenario.devices);
   for (const auto& [device, options] : scenario.device_options) {
     checkRange("devices." + device + ".servers", options.servers, 1, kMaxDeviceServers);
@@ -213,6 +218,11 @@ void checkScenario(const Scenario& scenario, const std::vector<bool>* named_in_f
     checkRange([i] { return processPath(i) + ".arrival"; }, processes[i].arrival, 0, kMaxArrival);
     checkRange([i] { return processPath(i) + ".tickets"; }, processes[i].tickets, kMinTickets, kMaxTickets);
     checkRange([i] { return processPath(i) + ".nice"; }, processes[i].nice, kMinNice, kMaxNice);
+    checkRange([i] { return processPath(i) + ".working_set"; }, processes[i].working_set, 0, kMaxWorkingSet);
+    if (processes[i].working_set != 0 && !scenario.cache) {
+      fail(processPath(i) + ".working_set",
+           "a working set needs the cache model: add \"cache\": {\"warmup\": 10, \"warm_rate\": 2, \"size\": 100}");
+    }
     checkBursts(processes[i], i, scenario.devices.size());
     if (!processes[i].affinity.empty()) checkAffinity(processes[i].affinity, i, scenario.cores);
   }

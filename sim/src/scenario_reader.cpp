@@ -26,12 +26,13 @@ const char* describe(const Value& value) {
 const std::vector<std::string_view>& keysOf(Frame frame) {
   static const std::vector<std::string_view> root{"name", "description", "cores", "policy",
                                                   "context_switch", "processes", "expect", "devices",
-                                                  "run_queues", "balance"};
+                                                  "run_queues", "balance", "cache"};
   static const std::vector<std::string_view> balance{"interval", "steal"};
+  static const std::vector<std::string_view> cache{"warmup", "warm_rate", "size"};
   static const std::vector<std::string_view> device{"servers"};
   static const std::vector<std::string_view> policy{"name", "multiprogramming", "wakeup_preempts"};
   static const std::vector<std::string_view> process{"name",    "arrival", "priority", "bursts",
-                                                     "tickets", "nice",    "affinity"};
+                                                     "tickets", "nice",    "affinity", "working_set"};
   static const std::vector<std::string_view> burst{"cpu", "io", "device", "async"};
   static const std::vector<std::string_view> none;
   switch (frame) {
@@ -41,6 +42,7 @@ const std::vector<std::string_view>& keysOf(Frame frame) {
     case Frame::Burst: return burst;
     case Frame::Device: return device;
     case Frame::Balance: return balance;
+    case Frame::Cache: return cache;
     default: return none;
   }
 }
@@ -187,6 +189,17 @@ bool Reader::value(const Value& v) {
         scenario().balance.steal = flag(v);
       }
       break;
+    case Frame::Cache: {
+      CacheOptions& cache = *scenario().cache;
+      if (level.key == kCacheWarmup) {
+        cache.warmup = integer(v, 0, kMaxQuantum);
+      } else if (level.key == kCacheWarmRate) {
+        cache.warm_rate = static_cast<std::int32_t>(integer(v, 1, kMaxWarmRate));
+      } else {
+        cache.size = integer(v, 1, kMaxWorkingSet);
+      }
+      break;
+    }
     case Frame::Affinity: {
       ++level.index;
       const std::string where = here() + "[" + std::to_string(level.index) + "]";

@@ -72,6 +72,11 @@ void Reader::rootValue(Level& level, const Value& v) {
       requireKind(v, Kind::Object, "an object such as {\"interval\": 10, \"steal\": true}");
       push(Frame::Balance);
       break;
+    case kRootCache:
+      requireKind(v, Kind::Object, "an object such as {\"warmup\": 10, \"warm_rate\": 2, \"size\": 100}");
+      scenario().cache.emplace();
+      push(Frame::Cache);
+      break;
     case kRootDevices:
       requireKind(v, Kind::Object, "an object of devices, such as {\"disk\": {\"servers\": 1}}");
       push(Frame::Devices);
@@ -136,6 +141,7 @@ void Reader::processValue(Level& level, const Value& v) {
       break;
     case kProcessTickets: process().tickets = static_cast<std::int32_t>(integer(v, kMinTickets, kMaxTickets)); break;
     case kProcessNice: process().nice = static_cast<std::int32_t>(integer(v, kMinNice, kMaxNice)); break;
+    case kProcessWorkingSet: process().working_set = integer(v, 0, kMaxWorkingSet); break;
     case kProcessAffinity:
       requireKind(v, Kind::Array, "an array of core numbers");
       push(Frame::Affinity);

@@ -44,7 +44,7 @@ const char* describe(const Value& value);
 // [SECTION] Where we are in the document
 
 enum class Frame : std::uint8_t { Root, Policy, PolicyList, Processes, Process, Bursts, Burst, Expect, ExpectProcesses, ExpectProcess,
-                                  Devices, Device, Balance, Affinity };
+                                  Devices, Device, Balance, Affinity, Cache };
 
 struct Level {
   Frame frame = Frame::Root;
@@ -59,11 +59,12 @@ const std::vector<std::string_view>& keysOf(Frame frame);
 
 // Key ids: the index in keysOf(frame).
 enum RootKey { kRootName, kRootDescription, kRootCores, kRootPolicy, kRootContextSwitch, kRootProcesses, kRootExpect,
-               kRootDevices, kRootRunQueues, kRootBalance };
+               kRootDevices, kRootRunQueues, kRootBalance, kRootCache };
 enum BalanceKey { kBalanceInterval, kBalanceSteal };
+enum CacheKey { kCacheWarmup, kCacheWarmRate, kCacheSize };
 enum PolicyKey { kPolicyName, kPolicyMultiprogramming, kPolicyWakeupPreempts, kPolicyParameter = 31 };
 enum ProcessKey { kProcessName, kProcessArrival, kProcessPriority, kProcessBursts, kProcessTickets, kProcessNice,
-                  kProcessAffinity };
+                  kProcessAffinity, kProcessWorkingSet };
 enum BurstKey { kBurstCpu, kBurstIo, kBurstDevice, kBurstAsync };
 
 // Streams SAX events into result_, failing at the first wrong one. The

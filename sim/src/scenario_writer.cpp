@@ -101,6 +101,13 @@ void writeProcess(Writer& out, const Scenario& scenario, const ProcessSpec& proc
     }
     out.raw("]");
   }
+  if (process.working_set != 0) {
+    out.raw(",");
+    out.raw(separator);
+    out.raw("\"working_set\":");
+    out.raw(separator);
+    out.integer(process.working_set);
+  }
   if (process.nice != 0) {
     out.raw(",");
     out.raw(separator);
@@ -218,6 +225,16 @@ std::string scenarioToJson(const Scenario& scenario, int indent) {
     out.integer(scenario.balance.interval);
     out.raw(indent >= 0 ? ", \"steal\": " : ",\"steal\":");
     out.boolean(scenario.balance.steal);
+    out.raw("}");
+  }
+  if (scenario.cache) {
+    out.member("cache");
+    out.raw(indent >= 0 ? "{\"warmup\": " : "{\"warmup\":");
+    out.integer(scenario.cache->warmup);
+    out.raw(indent >= 0 ? ", \"warm_rate\": " : ",\"warm_rate\":");
+    out.integer(scenario.cache->warm_rate);
+    out.raw(indent >= 0 ? ", \"size\": " : ",\"size\":");
+    out.integer(scenario.cache->size);
     out.raw("}");
   }
   if (!scenario.device_options.empty()) {

@@ -13,7 +13,7 @@ constexpr std::array<std::string_view, kReasonCount> kReasonNames = {
     "arrival", "scheduled", "quantum expired", "preempted by a more urgent process",
     "displaced by a woken process", "IO start", "IO done", "finished", "priority boost",
     "waits for the device", "stolen by an idle core", "moved by load balancing",
-    "awaits its asynchronous IO"};
+    "awaits its asynchronous IO", "scheduled on a warm cache"};
 constexpr std::array<State, kTransitionKindCount> kFrom = {
     State::New, State::Ready, State::Running, State::Running, State::Blocked, State::Running, State::Ready};
 constexpr std::array<State, kTransitionKindCount> kTo = {

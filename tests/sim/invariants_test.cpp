@@ -76,6 +76,43 @@ void checkConsistent(const sim::Scenario& s, const sim::Engine& engine) {
   }
 }
 
+// Work done by a process so far: its bursts behind it plus what its current burst has done.
+sim::Tick workDone(const sim::Scenario& s, const sim::Engine& engine, std::size_t i) {
+  const sim::ProcessRuntime& p = engine.state().processes[i];
+  const auto& bursts = s.processes[i].bursts;
+  sim::Tick done = 0;
+  for (std::size_t b = 0; b < bursts.size() && b < p.burst; ++b) {
+    if (bursts[b].kind == sim::BurstKind::Cpu) done += bursts[b].length;
+  }
+  if (p.state == sim::State::Terminated) return sim::totalCpu(s.processes[i]);
+  if (bursts[p.burst].kind == sim::BurstKind::Cpu) done += bursts[p.burst].length - engine.state().burstRemaining(static_cast<sim::ProcessId>(i));
+  return done;
+}
+
+// The cache model: each core holds at most its size, `used` is the sum of
+// the held sets, and no process runs faster than the warm rate or slower
+// than one tick of work per tick.
+void checkCache(const sim::Scenario& s, const sim::Engine& engine) {
+  const sim::CacheState& cache = engine.state().cache;
+  for (sim::CoreId c = 0; c < s.cores; ++c) {
+    std::int64_t held = 0;
+    for (const sim::HeldSet& set : cache.core(c).held) {
+      held += s.processes[static_cast<std::size_t>(set.process)].working_set;
+      REQUIRE(cache.core(c).warming.count(set.process) == 0);  // warm, or on its way: not both
+    }
+    for (const auto& [process, warmed] : cache.core(c).warming) REQUIRE((warmed > 0 && warmed < s.cache->warmup));
+    REQUIRE(held == cache.core(c).used);
+    REQUIRE(held <= s.cache->size);
+  }
+  for (std::size_t i = 0; i < s.processes.size(); ++i) {
+    const sim::Tick ran = engine.state().ticksIn(static_cast<sim::ProcessId>(i), sim::State::Running);
+    const sim::Tick work = workDone(s, engine, i);
+    INFO("process " << i << " ran " << ran << " did " << work);
+    REQUIRE(work <= ran * s.cache->warm_rate);
+    if (engine.state().processes[i].state != sim::State::Running) REQUIRE(work >= ran);
+  }
+}
+
 void checkFinalMetrics(const sim::Scenario& s, const sim::Engine& engine) {
   const sim::RunMetrics m = sim::computeMetrics(engine);
   REQUIRE(m.complete);
@@ -97,7 +134,12 @@ void checkFinalMetrics(const sim::Scenario& s, const sim::Engine& engine) {
     INFO(p.name);
     REQUIRE(p.turnaround == p.completion - p.arrival);
     REQUIRE(p.turnaround == p.waiting + p.blocked + p.cpu + p.overhead);
-    REQUIRE(p.cpu == sim::totalCpu(s.processes[i]));
+    if (s.cache) {
+      REQUIRE(p.cpu <= sim::totalCpu(s.processes[i]));  // a warm tick does more than one tick of work
+      REQUIRE(p.cpu * s.cache->warm_rate >= sim::totalCpu(s.processes[i]));
+    } else {
+      REQUIRE(p.cpu == sim::totalCpu(s.processes[i]));
+    }
     REQUIRE(p.response >= 0);
     REQUIRE(p.response <= p.waiting + p.blocked + p.overhead);
     if (s.context_switch == 0) REQUIRE(p.overhead == 0);
@@ -120,6 +162,45 @@ TEST_CASE("random scenarios keep every invariant at every tick", "[sim][property
     sim::Engine engine(s);
     while (engine.stepEvent()) checkConsistent(s, engine);
     checkFinalMetrics(s, engine);
+  }
+}
+
+TEST_CASE("random scenarios with the cache model keep every invariant at every tick", "[sim][property][cache]") {
+  for (std::uint64_t seed = 1; seed <= kScenarios / 4; ++seed) {
+    const sim::Scenario s = test::withRandomCache(test::randomZooScenario(seed), seed);
+    INFO("seed " << seed << " policy " << s.policy.name << " cores " << s.cores);
+    sim::Engine engine(s);
+    while (engine.stepEvent()) {
+      checkConsistent(s, engine);
+      checkCache(s, engine);
+    }
+    checkFinalMetrics(s, engine);
+  }
+}
+
+TEST_CASE("with the cache model, rewinding and replaying gives the straight run's trace and cache",
+          "[sim][property][rewind][cache]") {
+  for (std::uint64_t seed = 1; seed <= kScenarios / 4; seed += 5) {
+    const sim::Scenario s = test::withRandomCache(test::randomZooScenario(seed), seed);
+    INFO("seed " << seed);
+    sim::Engine straight(s);
+    straight.runToEnd();
+    sim::Engine events(s, {.snapshot_every = 4});
+    events.runToEnd();
+    const sim::Tick end = events.now();
+    for (sim::Tick target : {end / 2, end / 3, sim::Tick{-1}, end - 1}) {
+      events.rewindTo(target);
+      sim::Engine fresh(s);
+      fresh.runTo(target);
+      REQUIRE(events.trace() == fresh.trace());
+      for (sim::CoreId c = 0; c < s.cores; ++c) {
+        REQUIRE(events.state().cache.core(c).used == fresh.state().cache.core(c).used);
+        REQUIRE(events.state().cache.warmAt(c, sim::kNoProcess, 0) == fresh.state().cache.warmAt(c, sim::kNoProcess, 0));
+        REQUIRE(events.state().cache.core(c).warming == fresh.state().cache.core(c).warming);
+      }
+    }
+    events.runToEnd();
+    REQUIRE(events.trace() == straight.trace());
   }
 }
 

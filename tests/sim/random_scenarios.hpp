@@ -56,6 +56,20 @@ inline sim::Scenario randomScenario(std::uint64_t seed) {
   return s;
 }
 
+// `s` with a random cache model and working sets, drawn from their own
+// generator so that `s` itself is unchanged: a warmup of 0 to 6, a warm
+// rate of 1 to 4, room for a few working sets; some processes larger than
+// the cache or without a set.
+inline sim::Scenario withRandomCache(sim::Scenario s, std::uint64_t seed) {
+  std::mt19937_64 rng(seed ^ 0xc2b2ae3d27d4eb4fULL);
+  auto pick = [&rng](std::int64_t low, std::int64_t high) {
+    return low + static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(high - low + 1));
+  };
+  s.cache = sim::CacheOptions{pick(0, 6), static_cast<std::int32_t>(pick(1, 4)), pick(10, 120)};
+  for (sim::ProcessSpec& p : s.processes) p.working_set = pick(0, 5) == 0 ? 0 : pick(1, 130);
+  return s;
+}
+
 }  // namespace test
 
 namespace test {

@@ -18,6 +18,7 @@ inline void requireSameScenario(const sim::Scenario& a, const sim::Scenario& b) 
   CHECK(a.policy.multiprogramming == b.policy.multiprogramming);
   CHECK(a.policy.wakeup_preempts == b.policy.wakeup_preempts);
   CHECK(a.context_switch == b.context_switch);
+  CHECK(a.cache == b.cache);
   REQUIRE(a.processes.size() == b.processes.size());
   for (std::size_t i = 0; i < a.processes.size(); ++i) {
     const sim::ProcessSpec& pa = a.processes[i];
@@ -26,6 +27,7 @@ inline void requireSameScenario(const sim::Scenario& a, const sim::Scenario& b) 
     CHECK(pa.name == pb.name);
     CHECK(pa.arrival == pb.arrival);
     CHECK(pa.priority == pb.priority);
+    CHECK(pa.working_set == pb.working_set);
     REQUIRE(pa.bursts.size() == pb.bursts.size());
     for (std::size_t j = 0; j < pa.bursts.size(); ++j) {
       INFO("burst " << j);

@@ -6,6 +6,7 @@
 #include <deque>
 #include <vector>
 
+#include "sim/cache_model.hpp"
 #include "sim/types.hpp"
 
 namespace sim {
@@ -87,8 +88,9 @@ class EngineState {
   std::int64_t transitions = 0;           // all transitions so far (also when the trace is off)
   Tick last_exit = -1;
   Tick next_balance = -1;                 // per-core queues with balancing: the next balancing tick
+  CacheState cache;                       // the scenario's "cache": each core's warm working sets (off without one)
 
-  // CPU ticks left in the current CPU burst of a Running or Ready process, as of `now`.
+  // CPU ticks of work left in the current CPU burst of a Running or Ready process, as of `now`.
   Tick burstRemaining(ProcessId process) const;
   // Ticks spent in `state` so far, including the open interval up to the end of tick `now`.
   Tick ticksIn(ProcessId process, State state) const;

@@ -27,6 +27,8 @@ inline constexpr std::int32_t kMinTickets = 1;
 inline constexpr std::int32_t kMaxTickets = 1'000'000;   // so that 10M processes' total fits easily
 inline constexpr std::int32_t kMinNice = -20;             // Linux's range
 inline constexpr std::int32_t kMaxNice = 19;
+inline constexpr std::int32_t kMaxWarmRate = 100;          // cache.warm_rate: ticks of work per tick
+inline constexpr std::int64_t kMaxWorkingSet = 1'000'000'000;  // cache.size and working_set
 
 enum class BurstKind : std::uint8_t { Cpu, Io };
 
@@ -47,6 +49,7 @@ struct ProcessSpec {
   std::int32_t tickets = 100;  // lottery and stride: share of the CPU, kMinTickets..kMaxTickets
   std::int32_t nice = 0;       // cfs and eevdf: kMinNice (most CPU) .. kMaxNice
   std::vector<CoreId> affinity = {};  // the cores it may run on, ascending, no repeats; empty: any core
+  std::int64_t working_set = 0;  // with "cache": room it takes in a core's cache, 0..kMaxWorkingSet; 0: it never warms
 };
 
 // The value of one policy parameter: one number (a boolean is 0 or 1), or
@@ -90,6 +93,18 @@ struct BalanceOptions {
   friend bool operator==(const BalanceOptions&, const BalanceOptions&) = default;
 };
 
+// The cache-warmth model of OSTEP's multi.py (docs/model.md, "Cache
+// warmth"): a core's cache warms for a process after `warmup` ticks of
+// running it there and then holds its working set, up to `size` in all
+// (the least recently run leaves first); a warm process does `warm_rate`
+// ticks of CPU work per tick. The defaults are multi.py's.
+struct CacheOptions {
+  Tick warmup = 10;               // 0 .. kMaxQuantum; 0: warm from its first tick on a core
+  std::int32_t warm_rate = 2;     // 1 .. kMaxWarmRate
+  std::int64_t size = 100;        // 1 .. kMaxWorkingSet
+  friend bool operator==(const CacheOptions&, const CacheOptions&) = default;
+};
+
 struct Scenario {
   std::string name;
   std::string description;
@@ -97,6 +112,7 @@ struct Scenario {
   PolicySpec policy;
   RunQueues run_queues = RunQueues::Global;
   BalanceOptions balance;              // per-core queues only
+  std::optional<CacheOptions> cache;   // absent: no cache model (every tick does one tick of work)
   Tick context_switch = 0;             // ticks spent switching between two different processes
   std::vector<std::string> devices{"io"};  // IO device names; index 0 is the default "io"
   std::map<std::string, DeviceOptions, std::less<>> device_options;  // by name: the devices that contend

@@ -51,8 +51,9 @@ enum class Reason : std::uint8_t {
   Balanced,        // requeue: load balancing moved it to a shorter core queue
   Await,           // block: it waits for its asynchronous IO (before a synchronous IO, or at its end);
                    // exit (from Blocked, core -1): the last of that IO ended after its last CPU burst
+  WarmCache,       // dispatch: as Scheduled, onto a core whose cache holds its working set (the cache model)
 };
-inline constexpr int kReasonCount = 13;
+inline constexpr int kReasonCount = 14;
 
 State fromState(TransitionKind kind);
 State toState(TransitionKind kind);
