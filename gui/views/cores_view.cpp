@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <string>
-#include <vector>
 
 #include "views/all_views.hpp"
 #include "views/palette.hpp"
@@ -21,35 +19,6 @@ void drawStripes(ImDrawList* draw, ImVec2 min, ImVec2 max, ImU32 color) {
   for (float x = min.x - (max.y - min.y); x < max.x; x += step)
     draw->AddLine(ImVec2(x, max.y), ImVec2(x + (max.y - min.y), min.y), color, 1.5f);
   draw->PopClipRect();
-}
-
-// The cache model: a small token for each process whose working set the
-// core holds in this tick, right-aligned before `right`; a tooltip names them.
-void drawWarmSets(ImDrawList* draw, const sim::Scenario& scenario, const sim::EngineState& state, sim::CoreId c,
-                  ImVec2 lane_min, ImVec2 lane_max, float right, bool hovered) {
-  const sim::CoreRuntime& core = state.cores[at(c)];
-  const sim::Tick ran = core.running == sim::kNoProcess
-                            ? 0
-                            : std::max<sim::Tick>(0, state.now - state.processes[at(core.running)].run_start);
-  const std::vector<sim::ProcessId> warm = state.cache.warmAt(c, core.running, ran);
-  const float radius = (lane_max.y - lane_min.y) * 0.3f;
-  float x = right - radius;
-  std::string names;
-  for (auto it = warm.rbegin(); it != warm.rend() && x - radius > lane_min.x + 120; ++it) {
-    char label[16];
-    const std::string& name = scenario.processes[at(*it)].name;
-    drawToken(draw, ImVec2(x, (lane_min.y + lane_max.y) * 0.5f), radius, *it,
-              shortLabel(name.c_str(), *it, label, sizeof label));
-    x -= radius * 2 + 3;
-  }
-  if (warm.empty()) return;
-  draw->AddText(ImVec2(x - ImGui::CalcTextSize(tr(Str::CacheMark)).x, lane_min.y + 1),
-                ImGui::GetColorU32(ImGuiCol_TextDisabled), tr(Str::CacheMark));
-  if (!hovered || ImGui::GetIO().MousePos.x <= x) return;
-  for (const sim::ProcessId id : warm) names.append(names.empty() ? "" : ", ").append(scenario.processes[at(id)].name);
-  char tip[256];
-  trf(tip, sizeof tip, Str::CacheHoldsFormat, names.c_str());
-  ImGui::SetTooltip("%s", tip);
 }
 
 }  // namespace
@@ -137,11 +106,6 @@ void CoresView::draw(ViewContext& context) {
         draw->AddLine(ImVec2(x, lane_max.y - 1), ImVec2(std::min(x + 5, lane_max.x), lane_max.y - 1),
                       IM_COL32(140, 140, 150, 255));
       draw->AddText(ImVec2(lane_min.x + 6, text_y), ImGui::GetColorU32(ImGuiCol_TextDisabled), tr(Str::Idle));
-    }
-    if (state.cache.on()) {
-      const bool slice_bar = core.running != sim::kNoProcess && core.slice_end > 0 && core.slice_length > 0;
-      const float bar_room = slice_bar ? std::min(90.0f, (lane_max.x - lane_min.x) * 0.3f) + 10 : 4;
-      drawWarmSets(draw, scenario, state, c, lane_min, lane_max, lane_max.x - bar_room, hovered);
     }
     ImGui::PopID();
   }

@@ -25,7 +25,7 @@ double sortKey(const sim::Engine& engine, sim::ProcessId id, int column) {
     case kArrival: return static_cast<double>(scenario.processes[at(id)].arrival);
     case kProgress: {
       const auto total = static_cast<double>(sim::totalCpu(scenario.processes[at(id)]));
-      return total > 0 ? static_cast<double>(m.cpu) / total : 0.0;
+      return total > 0 ? static_cast<double>(m.work) / total : 0.0;
     }
     case kWaiting: return static_cast<double>(m.waiting);
     case kResponse: return static_cast<double>(m.response);
@@ -131,8 +131,8 @@ void ProcessesView::draw(ViewContext& context) {
       ImGui::TableNextColumn();
       const sim::Tick total = sim::totalCpu(spec);
       char progress[48];
-      std::snprintf(progress, sizeof progress, "%lld/%lld", static_cast<long long>(m.cpu), static_cast<long long>(total));
-      ImGui::ProgressBar(total > 0 ? static_cast<float>(m.cpu) / static_cast<float>(total) : 0.0f,
+      std::snprintf(progress, sizeof progress, "%lld/%lld", static_cast<long long>(m.work), static_cast<long long>(total));
+      ImGui::ProgressBar(total > 0 ? static_cast<float>(m.work) / static_cast<float>(total) : 0.0f,
                          ImVec2(-1.0f, ImGui::GetFontSize()), progress);
       ImGui::TableNextColumn();
       ImGui::Text("%lld", static_cast<long long>(m.waiting));

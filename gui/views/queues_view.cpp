@@ -126,6 +126,26 @@ void drawDevices(ViewContext& context) {
   }
 }
 
+// The cache model: the working sets each core's cache holds in this tick.
+void drawCaches(ViewContext& context) {
+  const sim::EngineState& state = context.session.cursor().state();
+  if (!state.cache.on()) return;
+  constexpr int kMaxCachesShown = 8;
+  const int cores = static_cast<int>(state.cores.size());
+  for (int c = 0; c < std::min(cores, kMaxCachesShown); ++c) {
+    char label[96];
+    ImGui::TextUnformatted(trf(label, sizeof label, Str::CacheWarmFormat, c));
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::CacheWarmHelp));
+    ImGui::PushID(1000 + c);
+    drawTokenRow(context, state.warmOn(c), 1, false, [](int, char* buffer, std::size_t) { buffer[0] = '\0'; });
+    ImGui::PopID();
+  }
+  if (cores > kMaxCachesShown) {
+    char more[96];
+    ImGui::TextDisabled("%s", trf(more, sizeof more, Str::AndMoreFormat, cores - kMaxCachesShown));
+  }
+}
+
 }  // namespace
 
 void QueuesView::draw(ViewContext& context) {
@@ -135,6 +155,7 @@ void QueuesView::draw(ViewContext& context) {
   const sim::Tick now = session.tick();
   drawPolicyQueues(context);
   drawDevices(context);
+  drawCaches(context);
 
   std::vector<sim::ProcessId> blocked;
   std::vector<long long> io_left;

@@ -11,6 +11,12 @@ Tick EngineState::burstRemaining(ProcessId process) const {
   return p.remaining - (cache.on() ? std::min(p.remaining, cache.workIn(p.core, ran)) : ran);
 }
 
+std::vector<ProcessId> EngineState::warmOn(CoreId core) const {
+  const ProcessId running = cores[static_cast<std::size_t>(core)].running;
+  const Tick ran = running == kNoProcess ? 0 : std::max<Tick>(0, now - processes[static_cast<std::size_t>(running)].run_start);
+  return cache.warmAt(core, running, ran);
+}
+
 Tick EngineState::ticksIn(ProcessId process, State state) const {
   const ProcessRuntime& p = processes[static_cast<std::size_t>(process)];
   const Tick end = now + 1;  // the open interval runs through tick `now`

@@ -17,6 +17,17 @@ Tick overheadSoFar(const EngineState& state, const ProcessRuntime& p) {
   return p.overhead + std::max<Tick>(0, end - p.since);
 }
 
+// Ticks of CPU burst done: the bursts behind it and the done part of its current one.
+Tick workDone(const EngineState& state, const ProcessSpec& spec, const ProcessRuntime& p, ProcessId id) {
+  if (p.state == State::Terminated) return totalCpu(spec);
+  Tick done = 0;
+  for (std::uint32_t b = 0; b < p.burst; ++b) {
+    if (spec.bursts[b].kind == BurstKind::Cpu) done += spec.bursts[b].length;
+  }
+  if (spec.bursts[p.burst].kind == BurstKind::Cpu) done += spec.bursts[p.burst].length - state.burstRemaining(id);
+  return done;
+}
+
 using RunGetter = std::function<double(const RunMetrics&)>;
 using ProcessGetter = std::function<double(const ProcessMetrics&)>;
 
@@ -88,6 +99,7 @@ ProcessMetrics processMetrics(const Engine& engine, ProcessId id) {
   m.waiting = state.ticksIn(id, State::Ready);
   m.blocked = state.ticksIn(id, State::Blocked);
   m.cpu = state.ticksIn(id, State::Running);
+  m.work = workDone(state, spec, p, id);
   m.overhead = overheadSoFar(state, p);
   m.response = p.first_dispatch >= 0 ? p.first_dispatch - m.arrival : -1;
   if (p.state == State::Terminated) {

@@ -76,19 +76,6 @@ void checkConsistent(const sim::Scenario& s, const sim::Engine& engine) {
   }
 }
 
-// Work done by a process so far: its bursts behind it plus what its current burst has done.
-sim::Tick workDone(const sim::Scenario& s, const sim::Engine& engine, std::size_t i) {
-  const sim::ProcessRuntime& p = engine.state().processes[i];
-  const auto& bursts = s.processes[i].bursts;
-  sim::Tick done = 0;
-  for (std::size_t b = 0; b < bursts.size() && b < p.burst; ++b) {
-    if (bursts[b].kind == sim::BurstKind::Cpu) done += bursts[b].length;
-  }
-  if (p.state == sim::State::Terminated) return sim::totalCpu(s.processes[i]);
-  if (bursts[p.burst].kind == sim::BurstKind::Cpu) done += bursts[p.burst].length - engine.state().burstRemaining(static_cast<sim::ProcessId>(i));
-  return done;
-}
-
 // The cache model: each core holds at most its size, `used` is the sum of
 // the held sets, and no process runs faster than the warm rate or slower
 // than one tick of work per tick.
@@ -106,7 +93,7 @@ void checkCache(const sim::Scenario& s, const sim::Engine& engine) {
   }
   for (std::size_t i = 0; i < s.processes.size(); ++i) {
     const sim::Tick ran = engine.state().ticksIn(static_cast<sim::ProcessId>(i), sim::State::Running);
-    const sim::Tick work = workDone(s, engine, i);
+    const sim::Tick work = sim::processMetrics(engine, static_cast<sim::ProcessId>(i)).work;
     INFO("process " << i << " ran " << ran << " did " << work);
     REQUIRE(work <= ran * s.cache->warm_rate);
     if (engine.state().processes[i].state != sim::State::Running) REQUIRE(work >= ran);
@@ -140,6 +127,7 @@ void checkFinalMetrics(const sim::Scenario& s, const sim::Engine& engine) {
     } else {
       REQUIRE(p.cpu == sim::totalCpu(s.processes[i]));
     }
+    REQUIRE(p.work == sim::totalCpu(s.processes[i]));
     REQUIRE(p.response >= 0);
     REQUIRE(p.response <= p.waiting + p.blocked + p.overhead);
     if (s.context_switch == 0) REQUIRE(p.overhead == 0);

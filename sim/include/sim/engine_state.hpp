@@ -92,6 +92,8 @@ class EngineState {
 
   // CPU ticks of work left in the current CPU burst of a Running or Ready process, as of `now`.
   Tick burstRemaining(ProcessId process) const;
+  // The cache model: the processes whose working sets `core`'s cache holds in tick `now`, by id.
+  std::vector<ProcessId> warmOn(CoreId core) const;
   // Ticks spent in `state` so far, including the open interval up to the end of tick `now`.
   Tick ticksIn(ProcessId process, State state) const;
 };

@@ -21,6 +21,7 @@ struct ProcessMetrics {
   Tick response = -1;     // first dispatch - arrival; -1 before the first dispatch
   Tick blocked = 0;       // ticks in Blocked
   Tick cpu = 0;           // ticks Running with CPU work
+  Tick work = 0;          // ticks of its CPU bursts done: cpu, or more where a warm cache sped it up
   Tick overhead = 0;      // context-switch ticks spent dispatching it
   // Invariant for an exited process: turnaround == waiting + blocked + cpu + overhead.
 };
