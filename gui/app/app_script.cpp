@@ -5,7 +5,9 @@
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 
+#include <algorithm>
 #include <cfloat>
+#include <iterator>
 #include <cstdio>
 #include <fstream>
 
@@ -313,9 +315,48 @@ bool App::executeAction(const ScriptAction& action, std::string& error) {
     return modify([&](sim::Scenario& s) { s.policy.multiprogramming = action.flag(0); });
   } else if (verb == "wakeup-preempts") {
     return modify([&](sim::Scenario& s) { s.policy.wakeup_preempts = action.flag(0); });
+  } else if (verb == "run-queues") {
+    if (action.args[0] != "global" && action.args[0] != "per_core") {
+      error = "run-queues: expected global or per_core";
+      return false;
+    }
+    const bool per_core = action.args[0] == "per_core";
+    return modify([&](sim::Scenario& s) {
+      s.run_queues = per_core ? sim::RunQueues::PerCore : sim::RunQueues::Global;
+      if (!per_core) s.balance = {};
+    });
+  } else if (verb == "balance") {
+    return modify([&](sim::Scenario& s) { s.balance.interval = action.number(0); });
+  } else if (verb == "steal") {
+    return modify([&](sim::Scenario& s) { s.balance.steal = action.flag(0); });
   } else if (verb == "compare") {
     state_.compare = compareAllPolicies(session_.scenario());
     state_.compare_generation = session_.generation();
+  } else if (verb == "sweep") {
+    if (!needScenario()) return false;
+    SweepState& sweep = state_.sweep;
+    syncSweep(sweep, session_.scenario(), session_.generation());
+    sweep.key = action.args[0];
+    sweep.from = action.number(1);
+    sweep.to = action.number(2);
+    sweep.step = action.args.size() > 3 ? action.number(3) : 1;
+    if (!startSweep(sweep, session_.scenario())) {
+      error = "sweep: " + sweep.error;
+      return false;
+    }
+    sweep.job->wait();
+    if (!sweep.job->error().empty()) {
+      error = "sweep: " + sweep.job->error();
+      return false;
+    }
+  } else if (verb == "sweep-chart") {
+    const char* charts[] = {"times", "utilization", "switches"};
+    const auto found = std::find(std::begin(charts), std::end(charts), action.args[0]);
+    if (found == std::end(charts)) {
+      error = "sweep-chart: expected times, utilization or switches";
+      return false;
+    }
+    state_.sweep.chart = static_cast<int>(found - std::begin(charts));
   } else {
     error = "action '" + verb + "' is not implemented";
     return false;

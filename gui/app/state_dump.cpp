@@ -127,6 +127,25 @@ std::string dumpState(const Session& session, const ViewState& state) {
     compare.push_back(entry);
   }
   out["compare"] = compare;
+  json sweep_points = json::array();
+  for (const sim::SweepPoint& point : state.sweep.job->points()) {
+    json entry = metricsJson(point.metrics);
+    entry["value"] = point.value;
+    sweep_points.push_back(entry);
+  }
+  out["sweep"] = {{"key", state.sweep.job->range().key}, {"chart", state.sweep.chart}, {"points", sweep_points}};
+  out["scenario"]["run_queues"] = scenario.run_queues == sim::RunQueues::PerCore ? "per_core" : "global";
+  out["scenario"]["balance"] = {{"interval", scenario.balance.interval}, {"steal", scenario.balance.steal}};
+  json migrations = json::array();
+  for (const Migration& m : session.timeline().migrations) {
+    migrations.push_back({{"process", processName(scenario, m.process)},
+                          {"from_core", m.from_core},
+                          {"to_core", m.to_core},
+                          {"from_tick", m.from_tick},
+                          {"to_tick", m.to_tick},
+                          {"reason", std::string(sim::name(m.reason))}});
+  }
+  out["timeline"]["migrations"] = migrations;
   return out.dump(2);
 }
 

@@ -43,12 +43,17 @@ void Session::rebuild(sim::Scenario scenario, sim::Tick keep_tick) {
   sim::EngineOptions run_options;
   run_options.trace_budget_bytes = trace_budget_bytes_;
   auto run = std::make_unique<sim::Engine>(scenario, run_options);
+  AdmissionQueues admissions(*run);
+  const bool per_core = scenario.run_queues == sim::RunQueues::PerCore;
+  if (per_core) run->addObserver(&admissions);
   run->runToEnd();
+  if (per_core) run->removeObserver(&admissions);
+  admissions.finish();
   sim::EngineOptions cursor_options;
   cursor_options.record_trace = false;
   auto cursor = std::make_unique<sim::Engine>(scenario, cursor_options);
   end_tick_ = run->now();
-  timeline_ = buildTimeline(scenario, run->trace(), end_tick_);
+  timeline_ = buildTimeline(scenario, run->trace(), end_tick_, admissions.queues());
   scenario_ = std::move(scenario);
   run_ = std::move(run);
   cursor_ = std::move(cursor);

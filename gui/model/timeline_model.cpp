@@ -46,7 +46,8 @@ class RowSink final : public sim::IntervalSink {
 
 }  // namespace
 
-TimelineModel buildTimeline(const sim::Scenario& scenario, const sim::Trace& trace, sim::Tick end_tick) {
+TimelineModel buildTimeline(const sim::Scenario& scenario, const sim::Trace& trace, sim::Tick end_tick,
+                            const std::vector<sim::CoreId>& admitted_to) {
   TimelineModel model;
   model.end = end_tick + 1;
   model.cores.resize(at(scenario.cores));
@@ -75,6 +76,7 @@ TimelineModel buildTimeline(const sim::Scenario& scenario, const sim::Trace& tra
       model.load.push_back({tr.tick, ready, running});
     }
   }
+  model.migrations = findMigrations(trace, scenario.processes.size(), admitted_to);
   return model;
 }
 

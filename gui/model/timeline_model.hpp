@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "model/migrations.hpp"
 #include "sim/scenario.hpp"
 #include "sim/trace.hpp"
 
@@ -47,12 +48,15 @@ struct TimelineModel {
   std::vector<SegmentRow> cores;      // index: core id
   std::vector<SegmentRow> processes;  // index: process id
   std::vector<LoadStep> load;         // ascending ticks, one per changing tick
+  std::vector<Migration> migrations;  // ascending to_tick: links between two cores' bars
   sim::Tick end = 0;                  // one past the last tick of the run
   std::size_t segment_count = 0;
 };
 
-// Builds the model of a finished run. `end_tick` is the run's last tick.
-TimelineModel buildTimeline(const sim::Scenario& scenario, const sim::Trace& trace, sim::Tick end_tick);
+// Builds the model of a finished run. `end_tick` is the run's last tick;
+// `admitted_to` as for findMigrations.
+TimelineModel buildTimeline(const sim::Scenario& scenario, const sim::Trace& trace, sim::Tick end_tick,
+                            const std::vector<sim::CoreId>& admitted_to = {});
 
 // Index of the first segment of `row` that ends after `tick` (row.size() if none).
 std::size_t firstEndingAfter(const SegmentRow& row, sim::Tick tick);

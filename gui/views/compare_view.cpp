@@ -5,6 +5,7 @@
 
 #include "model/compare.hpp"
 #include "views/all_views.hpp"
+#include "views/sweep_chart.hpp"
 
 namespace gui {
 namespace {
@@ -33,31 +34,17 @@ const Measure kMeasures[] = {
     {Str::ContextSwitches, false, [](const sim::RunMetrics& m) { return static_cast<double>(m.context_switches); }, 0, ""},
 };
 
-}  // namespace
-
-void CompareView::draw(ViewContext& context) {
-  Session& session = context.session;
-  if (!session.hasScenario()) return;
-  ViewState& state = context.state;
-  const bool stale = state.compare.empty() || state.compare_generation != session.generation();
-  if (ImGui::Button(tr(Str::RunCompare)) ||
-      (stale && session.run().trace().size() < kAutoCompareTransitions)) {
-    state.compare = compareAllPolicies(session.scenario());
-    state.compare_generation = session.generation();
-  }
-  ImGui::SameLine();
-  ImGui::TextDisabled("%s", tr(Str::CompareHint));
-  if (state.compare.empty()) return;
-
+// The policies in a table, then a bar chart per measure.
+void drawPolicyTable(const std::vector<CompareRow>& compare) {
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingFixedFit |
                                 ImGuiTableFlags_ScrollX;
-  const float table_height = (ImGui::GetTextLineHeightWithSpacing() + 2.0f) * static_cast<float>(state.compare.size() + 1) +
+  const float table_height = (ImGui::GetTextLineHeightWithSpacing() + 2.0f) * static_cast<float>(compare.size() + 1) +
                              ImGui::GetStyle().ScrollbarSize + 4.0f;
   if (ImGui::BeginTable("compare", 1 + static_cast<int>(std::size(kMeasures)), flags, ImVec2(0, table_height))) {
     ImGui::TableSetupColumn(tr(Str::ColumnPolicy));
     for (const Measure& measure : kMeasures) ImGui::TableSetupColumn(tr(measure.label));
     ImGui::TableHeadersRow();
-    for (const CompareRow& row : state.compare) {
+    for (const CompareRow& row : compare) {
       ImGui::TableNextRow();
       if (row.current) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, IM_COL32(90, 140, 220, 60));
       ImGui::TableNextColumn();
@@ -78,7 +65,7 @@ void CompareView::draw(ViewContext& context) {
   const float group_width = width / static_cast<float>(columns) - 8.0f;
   const float bar_height = ImGui::GetFontSize() * 0.9f;
   float name_width = 0.0f;
-  for (const CompareRow& row : state.compare) name_width = std::max(name_width, ImGui::CalcTextSize(row.name.c_str()).x);
+  for (const CompareRow& row : compare) name_width = std::max(name_width, ImGui::CalcTextSize(row.name.c_str()).x);
   name_width += ImGui::CalcTextSize(" *").x;
   int group = 0;
   for (const Measure& measure : kMeasures) {
@@ -88,8 +75,8 @@ void CompareView::draw(ViewContext& context) {
     ImGui::SameLine();
     ImGui::TextDisabled("(%s)", tr(measure.higher_is_better ? Str::Higher : Str::Lower));
     double max_value = 0.0;
-    for (const CompareRow& row : state.compare) max_value = std::max(max_value, measure.value(row.metrics));
-    for (const CompareRow& row : state.compare) {
+    for (const CompareRow& row : compare) max_value = std::max(max_value, measure.value(row.metrics));
+    for (const CompareRow& row : compare) {
       const ImVec2 p = ImGui::GetCursorScreenPos();
       ImGui::Dummy(ImVec2(group_width, bar_height + 2));
       const double value = measure.value(row.metrics);
@@ -107,6 +94,25 @@ void CompareView::draw(ViewContext& context) {
     ImGui::EndGroup();
     ++group;
   }
+}
+
+}  // namespace
+
+void CompareView::draw(ViewContext& context) {
+  Session& session = context.session;
+  if (!session.hasScenario()) return;
+  ViewState& state = context.state;
+  const bool stale = state.compare.empty() || state.compare_generation != session.generation();
+  if (ImGui::Button(tr(Str::RunCompare)) ||
+      (stale && session.run().trace().size() < kAutoCompareTransitions)) {
+    state.compare = compareAllPolicies(session.scenario());
+    state.compare_generation = session.generation();
+  }
+  ImGui::SameLine();
+  ImGui::TextDisabled("%s", tr(Str::CompareHint));
+  if (!state.compare.empty()) drawPolicyTable(state.compare);
+  ImGui::Spacing();
+  drawSweepSection(context);
 }
 
 }  // namespace gui

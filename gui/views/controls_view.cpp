@@ -1,5 +1,6 @@
 #include <imgui.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <functional>
@@ -145,6 +146,43 @@ void drawTransport(Session& session, RealPageState& real) {
   drawRealToggle(real);
 }
 
+// One shared queue or one per core; per core, load balancing and stealing.
+void drawRunQueueOptions(const sim::Scenario& scenario,
+                         const std::function<void(const std::function<void(sim::Scenario&)>&)>& modify) {
+  const float scale = ImGui::GetFontSize() / 15.0f;
+  const bool per_core = scenario.run_queues == sim::RunQueues::PerCore;
+  const char* kinds[] = {tr(Str::RunQueuesGlobal), tr(Str::RunQueuesPerCore)};
+  const float combo = std::max(ImGui::CalcTextSize(kinds[0]).x, ImGui::CalcTextSize(kinds[1]).x) + ImGui::GetFrameHeight() +
+                      ImGui::GetStyle().FramePadding.x * 2.0f;
+  sameLineIfFits(labelledFieldWidth(tr(Str::RunQueues), combo));
+  ImGui::TextUnformatted(tr(Str::RunQueues));
+  helpTooltip(Str::TooltipRunQueues);
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(combo);
+  int kind = per_core ? 1 : 0;
+  if (ImGui::Combo("##run_queues", &kind, kinds, 2) && (kind == 1) != per_core) {
+    modify([&](sim::Scenario& s) {
+      s.run_queues = kind == 1 ? sim::RunQueues::PerCore : sim::RunQueues::Global;
+      if (kind == 0) s.balance = {};
+    });
+  }
+  helpTooltip(Str::TooltipRunQueues);
+  if (!per_core) return;
+  sameLineIfFits(labelledFieldWidth(tr(Str::BalanceEvery), 85.0f * scale));
+  ImGui::TextUnformatted(tr(Str::BalanceEvery));
+  helpTooltip(Str::TooltipBalance);
+  ImGui::SameLine();
+  int interval = static_cast<int>(scenario.balance.interval);
+  ImGui::SetNextItemWidth(85.0f * scale);
+  if (ImGui::InputInt("##balance", &interval) && interval >= 0 && interval <= sim::kMaxQuantum)
+    modify([&](sim::Scenario& s) { s.balance.interval = interval; });
+  helpTooltip(Str::TooltipBalance);
+  sameLineIfFits(checkboxWidth(tr(Str::Steal)));
+  bool steal = scenario.balance.steal;
+  if (ImGui::Checkbox(tr(Str::Steal), &steal)) modify([&](sim::Scenario& s) { s.balance.steal = steal; });
+  helpTooltip(Str::TooltipSteal);
+}
+
 void drawOptions(ViewContext& context) {
   Session& session = context.session;
   const sim::Scenario& scenario = session.scenario();
@@ -196,6 +234,7 @@ void drawOptions(ViewContext& context) {
   if (ImGui::Checkbox(tr(Str::WakeupPreempts), &wakeup))
     modify([&](sim::Scenario& s) { s.policy.wakeup_preempts = wakeup; });
   helpTooltip(Str::TooltipWakeupPreempts);
+  drawRunQueueOptions(scenario, modify);
 }
 
 void drawHelp(const Session& session, bool& open_request) {

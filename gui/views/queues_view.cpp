@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "views/all_views.hpp"
@@ -60,14 +61,81 @@ void drawTokenRow(ViewContext& context, const std::vector<sim::ProcessId>& proce
 }
 
 
-// The policy's own picture of its queue(s): MLFQ's levels, a fair
-// policy's virtual runtimes, one row per core with per-core queues. The
-// first fact of each process is written under its token.
+// A fact's name in the current language; an unknown one as the policy named it.
+const char* factLabel(const std::string& name) {
+  static const std::pair<const char*, Str> kFacts[] = {
+      {"ticks left", Str::FactTicksLeft}, {"allotment left", Str::FactAllotmentLeft},
+      {"tickets", Str::FactTickets},      {"chance %", Str::FactChance},
+      {"pass", Str::FactPass},            {"stride", Str::FactStride},
+      {"vruntime", Str::FactVruntime},    {"nice", Str::FactNice},
+      {"weight", Str::FactWeight},        {"lag", Str::FactLag},
+      {"deadline", Str::FactDeadline},
+  };
+  for (const auto& [english, id] : kFacts) {
+    if (name == english) return tr(id);
+  }
+  return name.c_str();
+}
+
+// One queue as a small table: a row per process in dispatch order, a
+// column per fact. At most `max_rows` rows; a note counts the rest.
+void drawFactTable(ViewContext& context, const sim::QueueView& view, int max_rows) {
+  const sim::Scenario& scenario = context.session.scenario();
+  if (view.entries.empty()) {
+    ImGui::TextDisabled("  %s", tr(Str::Empty));
+    return;
+  }
+  const auto& columns = view.entries.front().facts;
+  const int column_count = 1 + static_cast<int>(columns.size());
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingFixedFit |
+                                ImGuiTableFlags_NoHostExtendX;
+  if (!ImGui::BeginTable("facts", column_count, flags)) return;
+  ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+  ImGui::TableNextColumn();
+  ImGui::TableHeader(tr(Str::ColumnProcess));
+  for (const auto& fact : columns) {
+    ImGui::TableNextColumn();
+    ImGui::TableHeader(factLabel(fact.first));
+    const bool virtual_time = fact.first == "vruntime" || fact.first == "lag" || fact.first == "deadline";
+    if (virtual_time && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::FactsTooltip));
+  }
+  const int shown = std::min<int>(static_cast<int>(view.entries.size()), max_rows);
+  const float swatch = ImGui::GetFontSize() * 0.6f;
+  for (int i = 0; i < shown; ++i) {
+    const sim::QueueEntry& entry = view.entries[at(i)];
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float y = p.y + (ImGui::GetTextLineHeight() - swatch) * 0.5f;
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, y), ImVec2(p.x + swatch, y + swatch), processColor(entry.process), 2.0f);
+    ImGui::SetCursorScreenPos(ImVec2(p.x + swatch + 4.0f, p.y));
+    ImGui::PushID(i);
+    const bool selected = context.state.selected == entry.process;
+    if (ImGui::Selectable(scenario.processes[at(entry.process)].name.c_str(), selected, ImGuiSelectableFlags_SpanAllColumns))
+      context.state.selected = selected ? sim::kNoProcess : entry.process;
+    ImGui::PopID();
+    for (const auto& fact : entry.facts) {
+      ImGui::TableNextColumn();
+      ImGui::Text("%lld", static_cast<long long>(fact.second));
+    }
+  }
+  ImGui::EndTable();
+  if (static_cast<int>(view.entries.size()) > shown) {
+    char more[96];
+    ImGui::TextDisabled("%s", trf(more, sizeof more, Str::AndMoreFormat, static_cast<int>(view.entries.size()) - shown));
+  }
+}
+
+// The policy's own picture of its queue(s), one per core with per-core
+// queues: MLFQ's levels as stacked rows of tokens with the ticks left
+// under each; a policy's single queue with facts (tickets, passes,
+// vruntimes, deadlines) as a table.
 void drawPolicyQueues(ViewContext& context) {
   const sim::Engine& engine = context.session.cursor();
   const bool chinese = language() == Language::Chinese;
   const std::size_t queue_count = engine.runQueueCount();
   constexpr std::size_t kMaxQueuesShown = 8;
+  const int table_rows = queue_count > 1 ? 4 : 8;
   for (std::size_t q = 0; q < std::min(queue_count, kMaxQueuesShown); ++q) {
     const std::vector<sim::QueueView> views = engine.runQueue(q).queues(engine.state());
     for (const sim::QueueView& view : views) {
@@ -85,12 +153,17 @@ void drawPolicyQueues(ViewContext& context) {
         captions = captions || !entry.facts.empty();
       }
       ImGui::TextUnformatted(label.c_str());
+      ImGui::PushID(static_cast<int>(q * 64 + static_cast<std::size_t>(&view - views.data())));
+      if (captions && views.size() == 1) {
+        drawFactTable(context, view, table_rows);
+        ImGui::PopID();
+        continue;
+      }
       if (captions && ImGui::IsItemHovered() && !view.entries.empty()) {
         std::string names;
-        for (const auto& fact : view.entries.front().facts) names += (names.empty() ? "" : ", ") + fact.first;
+        for (const auto& fact : view.entries.front().facts) names.append(names.empty() ? "" : ", ").append(factLabel(fact.first));
         ImGui::SetTooltip("%s", names.c_str());
       }
-      ImGui::PushID(static_cast<int>(q * 64 + static_cast<std::size_t>(&view - views.data())));
       drawTokenRow(context, processes, 1, captions, [&](int i, char* buffer, std::size_t size) {
         const auto& facts = view.entries[at(i)].facts;
         if (facts.empty()) {

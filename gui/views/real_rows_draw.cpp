@@ -5,21 +5,12 @@
 #include <cstdio>
 
 #include "app/strings.hpp"
+#include "views/axis.hpp"
 #include "views/palette.hpp"
 #include "views/timeline_draw.hpp"
 
 namespace gui {
 namespace {
-
-double niceStep(double min_units) {
-  double step = 1e-3;
-  while (step < min_units) {
-    if (step * 2 >= min_units) return step * 2;
-    if (step * 5 >= min_units) return step * 5;
-    step *= 10;
-  }
-  return step;
-}
 
 const char* kindName(SegmentKind kind) {
   switch (kind) {
@@ -70,7 +61,7 @@ std::string drawStateRows(const char* id, const std::vector<StateRow>& rows, con
   auto xOf = [&](double value) { return plot_x0 + static_cast<float>((value - axis.first) / per_pixel); };
 
   draw->AddRectFilled(ImVec2(plot_x0, origin.y), ImVec2(plot_x0 + plot_width, origin.y + ruler_height), IM_COL32(45, 47, 55, 255));
-  const double step = niceStep(70.0 * scale * per_pixel / axis.label_divisor) * axis.label_divisor;
+  const double step = niceStep(std::max(1e-3, 70.0 * scale * per_pixel / axis.label_divisor)) * axis.label_divisor;
   draw->PushClipRect(ImVec2(plot_x0, origin.y), ImVec2(plot_x0 + plot_width, origin.y + ruler_height), true);
   for (double v = std::floor(axis.first / step) * step; v <= axis.last; v += step) {
     const float x = xOf(v);

@@ -1,6 +1,7 @@
 #include "views/timeline_draw.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 #include "app/strings.hpp"
@@ -78,6 +79,37 @@ void drawSegmentShape(ImDrawList* draw, SegmentKind kind, ImVec2 min, ImVec2 max
       break;
     }
   }
+}
+
+void drawMigrationLink(ImDrawList* draw, ImVec2 from, ImVec2 to, ImU32 color, float thickness) {
+  const float dx = to.x - from.x, dy = to.y - from.y;
+  const float length = std::max(std::sqrt(dx * dx + dy * dy), 1.0f);
+  const ImVec2 unit(dx / length, dy / length);
+  const float head = 4.0f + thickness * 2.0f;
+  const ImVec2 base(to.x - unit.x * head, to.y - unit.y * head);
+  const ImVec2 left(base.x - unit.y * head * 0.6f, base.y + unit.x * head * 0.6f);
+  const ImVec2 right(base.x + unit.y * head * 0.6f, base.y - unit.x * head * 0.6f);
+  const ImU32 outline = IM_COL32(15, 15, 20, 220);
+  draw->AddLine(from, base, outline, thickness + 2.0f);
+  draw->AddTriangleFilled(to, left, right, outline);
+  draw->AddCircleFilled(from, thickness + 2.0f, outline);
+  draw->AddLine(from, base, color, thickness);
+  draw->AddTriangleFilled(ImVec2(to.x - unit.x, to.y - unit.y), ImVec2(left.x + unit.x * 0.8f, left.y + unit.y * 0.8f),
+                          ImVec2(right.x + unit.x * 0.8f, right.y + unit.y * 0.8f), color);
+  draw->AddCircleFilled(from, thickness + 1.0f, color);
+}
+
+std::string showMigrationTooltip(const sim::Scenario& scenario, const Migration& migration) {
+  char text[200];
+  trf(text, sizeof text, Str::MigrationFormat, scenario.processes[at(migration.process)].name.c_str(),
+      static_cast<int>(migration.from_core), static_cast<int>(migration.to_core), static_cast<long long>(migration.from_tick),
+      static_cast<long long>(migration.to_tick));
+  const char* why = migration.reason == sim::Reason::Scheduled ? tr(Str::MigrationScheduled) : tr(migration.reason);
+  ImGui::BeginTooltip();
+  ImGui::TextUnformatted(text);
+  ImGui::TextDisabled("%s", why);
+  ImGui::EndTooltip();
+  return std::string(text).append("; ").append(why);
 }
 
 void drawFoldMark(ImDrawList* draw, ImVec2 min, ImVec2 max, std::size_t count) {

@@ -3,8 +3,12 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <functional>
+#include <string>
+#include <vector>
 
 #include "views/all_views.hpp"
+#include "views/axis.hpp"
 #include "views/palette.hpp"
 #include "views/timeline_draw.hpp"
 
@@ -22,18 +26,49 @@ void fitAll(TimelineZoom& zoom, const TimelineModel& model) {
   zoom.fit_pending = false;
 }
 
-// A step between ruler labels of 1, 2 or 5 times a power of ten, at least `min_ticks`.
-double niceStep(double min_ticks) {
-  double step = 1.0;
-  while (step < min_ticks) {
-    if (step * 2 >= min_ticks) return step * 2;
-    if (step * 5 >= min_ticks) return step * 5;
-    step *= 10;
+// Links between two cores' bars where a process moved: the visible ones,
+// at most kMaxLinks (with more, only the selected process's). Returns the
+// tooltip text when the mouse is on one's arrowhead.
+constexpr std::size_t kMaxLinks = 300;
+
+struct LinkGeometry {
+  float rows_top;    // y of core 0's row top
+  float row_height;
+  int core_rows;
+};
+
+std::string drawMigrationLinks(const sim::Scenario& scenario, const std::vector<Migration>& migrations, const TimelineZoom& zoom,
+                               const std::function<float(double)>& xOf, const LinkGeometry& rows, sim::ProcessId selected,
+                               bool hover_allowed) {
+  const double span = zoom.last_tick - zoom.first_tick;
+  const auto first = std::lower_bound(migrations.begin(), migrations.end(), zoom.first_tick,
+                                      [](const Migration& m, double tick) { return static_cast<double>(m.to_tick) < tick; });
+  std::vector<const Migration*> visible;
+  for (auto it = first; it != migrations.end() && static_cast<double>(it->to_tick) <= zoom.last_tick + span; ++it) {
+    if (static_cast<double>(it->from_tick) > zoom.last_tick) continue;
+    if (it->from_core >= rows.core_rows || it->to_core >= rows.core_rows) continue;
+    visible.push_back(&*it);
   }
-  return step;
+  if (visible.size() > kMaxLinks) {
+    std::erase_if(visible, [&](const Migration* m) { return m->process != selected; });
+  }
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImVec2 mouse = ImGui::GetIO().MousePos;
+  std::string hover;
+  for (const Migration* m : visible) {
+    const bool down = m->to_core > m->from_core;
+    const float from_y = rows.rows_top + rows.row_height * (static_cast<float>(m->from_core) + (down ? 0.8f : 0.2f));
+    const float to_y = rows.rows_top + rows.row_height * (static_cast<float>(m->to_core) + (down ? 0.2f : 0.8f));
+    const ImVec2 from(xOf(static_cast<double>(m->from_tick)), from_y), to(xOf(static_cast<double>(m->to_tick)), to_y);
+    const bool bold = selected == m->process;
+    drawMigrationLink(draw, from, to, processColor(m->process), bold ? 2.5f : 1.5f);
+    if (hover_allowed && hover.empty() && std::abs(mouse.x - to.x) <= 6.0f && std::abs(mouse.y - to.y) <= 6.0f)
+      hover = showMigrationTooltip(scenario, *m);
+  }
+  return hover;
 }
 
-void drawLegend(float scale, bool with_held) {
+void drawLegend(float scale, bool with_held, bool with_migrations) {
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const float size = ImGui::GetFontSize();
   struct Item {
@@ -55,6 +90,13 @@ void drawLegend(float scale, bool with_held) {
     ImGui::SameLine(0, 4.0f * scale);
     ImGui::TextUnformatted(tr(item.label));
   }
+  if (!with_migrations) return;
+  ImGui::SameLine();
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  ImGui::Dummy(ImVec2(size * 1.6f, size));
+  drawMigrationLink(draw, ImVec2(p.x + 2, p.y + 3), ImVec2(p.x + size * 1.5f, p.y + size - 2), processColor(2), 1.5f);
+  ImGui::SameLine(0, 4.0f * scale);
+  ImGui::TextUnformatted(tr(Str::Migration));
 }
 
 }  // namespace
@@ -76,7 +118,7 @@ void TimelineView::draw(ViewContext& context) {
   } else {
     ImGui::TextDisabled("%s", tr(Str::TimelineHint));
   }
-  drawLegend(scale, !scenario.policy.multiprogramming);
+  drawLegend(scale, !scenario.policy.multiprogramming, !model.migrations.empty());
 
   // [Geometry] shared by the ruler and the rows.
   const float label_width = 120.0f * scale;
@@ -117,7 +159,7 @@ void TimelineView::draw(ViewContext& context) {
   draw->AddRectFilled(ImVec2(plot_x0, ruler_origin.y), ImVec2(plot_x0 + plot_width, ruler_origin.y + ruler_height),
                       IM_COL32(45, 47, 55, 255));
   {
-    const double step = niceStep(70.0 * scale * ticks_per_pixel);
+    const double step = niceStep(std::max(1.0, 70.0 * scale * ticks_per_pixel));
     draw->PushClipRect(ImVec2(plot_x0, ruler_origin.y), ImVec2(plot_x0 + plot_width, ruler_origin.y + ruler_height), true);
     for (double t = std::floor(zoom.first_tick / step) * step; t <= zoom.last_tick; t += step) {
       const float x = xOf(t);
@@ -209,6 +251,16 @@ void TimelineView::draw(ViewContext& context) {
     }
   }
   clipper.End();
+
+  // [Migrations] over the core rows, below the cursor band.
+  {
+    draw->PushClipRect(ImVec2(plot_x0, child_min.y), ImVec2(plot_x0 + plot_width, child_max.y), true);
+    const LinkGeometry link_rows{geometry.rows_top, row_height, core_rows};
+    const std::string hover = drawMigrationLinks(scenario, model.migrations, zoom, xOf, link_rows, context.state.selected,
+                                                 rows_hovered && !dragging_plot_);
+    if (!hover.empty()) context.state.timeline_hover = hover;
+    draw->PopClipRect();
+  }
 
   // [Cursor] a band over the current tick, across every visible row.
   if (now >= 0) {

@@ -8,6 +8,7 @@
 
 #include "model/compare.hpp"
 #include "model/scenario_editor.hpp"
+#include "model/sweep_job.hpp"
 #include "sim/types.hpp"
 
 namespace gui {
@@ -82,6 +83,7 @@ struct ViewState {
   std::vector<CompareRow> compare;      // empty until run
   std::uint64_t compare_generation = 0; // session generation compare was run on
   bool compare_requested = false;
+  SweepState sweep;                     // the Compare tab's sweep and its chart
   EditorState editor;
   bool help_requested = false;          // open the help popup (first start)
   std::string notice;                   // why the last option change was refused

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include "model/presets.hpp"
+#include "model/session.hpp"
 #include "model/timeline_model.hpp"
 #include "sim/engine.hpp"
 #include "sim/generate.hpp"
@@ -102,4 +104,27 @@ TEST_CASE("zoomed in, every visible segment is its own mark", "[gui][timeline]")
   REQUIRE(marks.size() == 10);
   for (const gui::RowMark& mark : marks) CHECK(mark.count == 1);
   CHECK(marks.front().start == 100);
+}
+
+TEST_CASE("the timeline links core 0 to core 1 where the idle core 1 steals C from core 0's queue", "[gui][timeline][migrations]") {
+  gui::Session session;
+  REQUIRE(session.loadFile(gui::presetsDir() + "/per-core-steal.json"));
+  // C (process 2) joined core 0's queue at its arrival; core 1 takes it at tick 4 and runs it at once.
+  CHECK(session.timeline().migrations == std::vector<gui::Migration>{{2, 0, 1, 4, 4, sim::Reason::Stolen}});
+  REQUIRE(session.loadFile(gui::presetsDir() + "/per-core-imbalance.json"));
+  CHECK(session.timeline().migrations.empty());  // without stealing nobody changes core
+}
+
+TEST_CASE("the timeline links a process's last run on one core to its next run on another", "[gui][timeline][migrations]") {
+  // Two cores, one shared queue: A runs on core 0 and blocks at 2; C takes
+  // core 0; B exits from core 1 at 3, so A, awake at 4, runs on core 1.
+  sim::Scenario scenario;
+  scenario.cores = 2;
+  scenario.processes = {
+      {"A", 0, 0, {{2, 0, sim::BurstKind::Cpu}, {2, 0, sim::BurstKind::Io}, {1, 0, sim::BurstKind::Cpu}}},
+      {"B", 0, 0, {{3, 0, sim::BurstKind::Cpu}}},
+      {"C", 2, 0, {{10, 0, sim::BurstKind::Cpu}}},
+  };
+  const gui::TimelineModel model = modelOf(scenario);
+  CHECK(model.migrations == std::vector<gui::Migration>{{0, 0, 1, 2, 4, sim::Reason::Scheduled}});
 }

@@ -243,3 +243,25 @@ TEST_CASE("cfs: bad parameters and nice values are refused, naming the place", "
   CHECK_THROWS_WITH(sim::parseScenario(R"({"policy": {"name": "cfs"}, "processes": [{"nice": 20, "bursts": [{"cpu": 1}]}]})"),
                     Catch::Contains("processes[0].nice: must be at most 19, got 20"));
 }
+
+TEST_CASE("cfs: the queues view shows min_vruntime and each ready process's vruntime, nice and weight", "[sim][cfs]") {
+  // The cfs-nice preset: A (nice 0) runs its slice of 18 ticks first; B
+  // (nice 5) waits at vruntime 0, then runs 5 ticks (5 * 1024 * 1024 / 335
+  // = 15650.4 units) and, still behind A's 18 ticks, runs again at 23.
+  sim::Engine engine(test::fairScenario("cfs", 1, {{"A", 0, "c60", 0, 0}, {"B", 0, "c60", 0, 5}}));
+  using Facts = std::vector<std::pair<std::string, std::int64_t>>;
+  engine.runTo(17);
+  auto views = engine.policy().queues(engine.state());
+  REQUIRE(views.size() == 1);
+  CHECK(views[0].label == "min_vruntime 0");
+  REQUIRE(views[0].entries.size() == 1);
+  CHECK(views[0].entries[0].process == 1);
+  CHECK(views[0].entries[0].facts == Facts{{"vruntime", 0}, {"nice", 5}, {"weight", 335}});
+  engine.runTo(23);
+  REQUIRE(engine.state().cores[0].running == 1);
+  views = engine.policy().queues(engine.state());
+  CHECK(views[0].label == "min_vruntime 15650");
+  REQUIRE(views[0].entries.size() == 1);
+  CHECK(views[0].entries[0].process == 0);
+  CHECK(views[0].entries[0].facts == Facts{{"vruntime", 18 * kTick}, {"nice", 0}, {"weight", 1024}});
+}

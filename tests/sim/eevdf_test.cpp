@@ -248,3 +248,21 @@ TEST_CASE("eevdf: bad parameters are refused, naming the place", "[sim][eevdf][e
   CHECK_THROWS_WITH(sim::parseScenario(R"({"policy": {"name": "eevdf", "slice": -1}, "processes": [{"bursts": [{"cpu": 1}]}]})"),
                     Catch::Contains("policy.slice: must be at least 1, got -1"));
 }
+
+TEST_CASE("eevdf: the queues view shows V and each ready process's deadline, lag, vruntime, nice and weight", "[sim][eevdf]") {
+  // The case above: after H's first slice, B runs; C (eligible, lag V - 0)
+  // comes before H (ahead of V: negative lag) although H's deadline is earlier.
+  sim::Engine engine(test::fairScenario("eevdf", 1, {{"H", 0, "c100", 0, -10}, {"B", 0, "c100"}, {"C", 0, "c100"}}));
+  engine.runTo(3);
+  const auto views = engine.policy().queues(engine.state());
+  REQUIRE(views.size() == 1);
+  CHECK(views[0].label == "eligible when lag >= 0; V = 270");
+  REQUIRE(views[0].entries.size() == 2);
+  using Facts = std::vector<std::pair<std::string, std::int64_t>>;
+  CHECK(views[0].entries[0].process == 2);
+  CHECK(views[0].entries[0].facts ==
+        Facts{{"deadline", 3 * kTick}, {"lag", 270}, {"vruntime", 0}, {"nice", 0}, {"weight", 1024}});
+  CHECK(views[0].entries[1].process == 0);
+  CHECK(views[0].entries[1].facts ==
+        Facts{{"deadline", 658}, {"lag", 270 - 329}, {"vruntime", 329}, {"nice", -10}, {"weight", 9548}});
+}

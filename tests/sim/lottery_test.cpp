@@ -236,3 +236,21 @@ TEST_CASE("bad lottery parameters are refused with the place and the range", "[s
   REQUIRE(info != nullptr);
   CHECK(info->process_keys == std::vector<std::string>{"tickets"});
 }
+
+TEST_CASE("the lottery's queues view gives each ready process its tickets and its chance of the next draw", "[sim][lottery]") {
+  // As above: A runs; B (2 tickets) and C (3) wait, 5 tickets in all. The
+  // next number mod 5 is 2, past B's 2 tickets: C is listed first, then B.
+  sim::Engine engine(lottery({{"A", 0, "c10"}, {"B", 0, "c10"}, {"C", 0, "c10"}}, {1, 2, 3}));
+  engine.stepTick();
+  REQUIRE(engine.state().cores[0].running == 0);
+  const auto views = engine.policy().queues(engine.state());
+  REQUIRE(views.size() == 1);
+  CHECK(views[0].label == "draw among 5 tickets");
+  REQUIRE(views[0].entries.size() == 2);
+  using Facts = std::vector<std::pair<std::string, std::int64_t>>;
+  CHECK(18301848765998365067ULL % 5 == 2);
+  CHECK(views[0].entries[0].process == 2);
+  CHECK(views[0].entries[0].facts == Facts{{"tickets", 3}, {"chance %", 60}});
+  CHECK(views[0].entries[1].process == 1);
+  CHECK(views[0].entries[1].facts == Facts{{"tickets", 2}, {"chance %", 40}});
+}

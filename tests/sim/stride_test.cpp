@@ -173,3 +173,20 @@ TEST_CASE("bad stride parameters are refused with the place and the range", "[si
   REQUIRE(spec);
   CHECK(sim::policyLabel(*spec) == "stride (quantum 2, big 10000)");
 }
+
+TEST_CASE("stride's queues view lists the ready processes by pass, each with its pass and stride", "[sim][stride]") {
+  // OSTEP's example as above: after tick 1, B runs; C (pass 0) and A (pass
+  // 100, charged for tick 0) wait.
+  sim::Engine engine(stride({{"A", 0, "c50"}, {"B", 0, "c50"}, {"C", 0, "c50"}}, {100, 50, 250}));
+  engine.runTo(1);
+  REQUIRE(engine.state().cores[0].running == 1);
+  const auto views = engine.policy().queues(engine.state());
+  REQUIRE(views.size() == 1);
+  CHECK(views[0].label == "lowest pass runs next");
+  REQUIRE(views[0].entries.size() == 2);
+  using Facts = std::vector<std::pair<std::string, std::int64_t>>;
+  CHECK(views[0].entries[0].process == 2);
+  CHECK(views[0].entries[0].facts == Facts{{"pass", 0}, {"stride", 40}});
+  CHECK(views[0].entries[1].process == 0);
+  CHECK(views[0].entries[1].facts == Facts{{"pass", 100}, {"stride", 100}});
+}

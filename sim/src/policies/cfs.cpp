@@ -31,6 +31,9 @@ class CfsPolicy final : public FairSharePolicy {
   }
   std::size_t readyCount() const override { return ready_.size(); }
   std::vector<ProcessId> readyInOrder(const EngineState& state) const override;
+  std::vector<QueueView> queues(const EngineState& state) const override {
+    return fairQueueView(*this, readyInOrder(state), false);
+  }
 
   // [Slices and feedback]
   Tick timeSlice(ProcessId process, const EngineState& state) const override;

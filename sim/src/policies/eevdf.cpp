@@ -43,6 +43,9 @@ class EevdfPolicy final : public FairSharePolicy {
   ProcessId peekNext(CoreId core, const EngineState& state) const override;
   std::size_t readyCount() const override { return tree_.size(); }
   std::vector<ProcessId> readyInOrder(const EngineState& state) const override;
+  std::vector<QueueView> queues(const EngineState& state) const override {
+    return fairQueueView(*this, readyInOrder(state), true);
+  }
 
   // [Slices and feedback]
   Tick timeSlice(ProcessId, const EngineState&) const override { return slice_; }

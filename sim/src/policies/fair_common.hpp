@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "sim/fair_share.hpp"
@@ -38,5 +39,20 @@ T& slotFor(std::vector<T>& per_process, ProcessId id) {
   if (index >= per_process.size()) per_process.resize(index + 1);
   return per_process[index];
 }
+
+// The nice value whose weight is `weight` (kNiceWeights), or the nearest
+// one above it when no nice has exactly that weight.
+inline int niceOfWeight(std::int32_t weight) {
+  for (int nice = -20; nice < 19; ++nice) {
+    if (niceWeight(nice) <= weight) return nice;
+  }
+  return 19;
+}
+
+// The queues() view of a fair policy: the processes of `order` with their
+// vruntime, nice and weight; with `deadlines` (eevdf) their virtual
+// deadline and lag first. The label names the queue's reference point:
+// min_vruntime (cfs) or the average V (eevdf).
+std::vector<QueueView> fairQueueView(const FairSharePolicy& policy, const std::vector<ProcessId>& order, bool deadlines);
 
 }  // namespace sim::detail

@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <limits>
 #include <random>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -134,6 +135,20 @@ class LotteryPolicy final : public Policy {
       if (tickets_.at(id) > 0 && id != next) order.push_back(id);
     }
     return order;
+  }
+
+  // One queue in readyInOrder()'s order; each process with its tickets and
+  // its chance to win the next draw, in whole percent (rounded down).
+  std::vector<QueueView> queues(const EngineState& state) const override {
+    QueueView view;
+    const std::int64_t total = tickets_.total();
+    view.label = "draw among " + std::to_string(total) + " tickets";
+    view.label_zh = "从 " + std::to_string(total) + " 张彩票中抽签";
+    for (const ProcessId id : readyInOrder(state)) {
+      const std::int64_t tickets = tickets_.at(id);
+      view.entries.push_back({id, {{"tickets", tickets}, {"chance %", tickets * 100 / total}}});
+    }
+    return {view};
   }
 
   Tick timeSlice(ProcessId, const EngineState&) const override { return quantum_; }

@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <limits>
+#include <string>
 #include <vector>
 
 #include "sim/policy_registry.hpp"
@@ -66,6 +67,18 @@ class StridePolicy final : public Policy {
     order.reserve(sorted.size());
     for (const Key& key : sorted) order.push_back(key.process);
     return order;
+  }
+
+  // One queue, lowest pass first; each process with its pass and stride.
+  std::vector<QueueView> queues(const EngineState& state) const override {
+    QueueView view;
+    view.label = "lowest pass runs next";
+    view.label_zh = "行程值最小者先运行";
+    for (const ProcessId id : readyInOrder(state)) {
+      const Entry& p = entries_[static_cast<std::size_t>(id)];
+      view.entries.push_back({id, {{"pass", p.pass}, {"stride", p.stride}}});
+    }
+    return {view};
   }
 
   Tick timeSlice(ProcessId, const EngineState&) const override { return quantum_; }
