@@ -345,6 +345,8 @@ bool App::executeAction(const ScriptAction& action, std::string& error) {
       return false;
     }
     sweep.job->wait();
+    sweep.show_requested = true;
+    wait_frames_ = 2;
     if (!sweep.job->error().empty()) {
       error = "sweep: " + sweep.job->error();
       return false;

@@ -76,6 +76,7 @@ struct SweepState {
   std::string key;               // a name from sweepKeys(); empty until synced
   long long from = 0, to = 0, step = 1;
   int chart = 0;                 // 0: the average times, 1: CPU utilization, 2: context switches
+  bool show_requested = false;   // open the Compare tab's sweep page on the next frame
   std::uint64_t generation = 0;  // the session generation the key and the points belong to
   std::string error;             // why the last start was refused
   std::unique_ptr<SweepJob> job = std::make_unique<SweepJob>();

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <string>
 
 #include "model/compare.hpp"
 #include "views/all_views.hpp"
@@ -102,17 +103,28 @@ void CompareView::draw(ViewContext& context) {
   Session& session = context.session;
   if (!session.hasScenario()) return;
   ViewState& state = context.state;
-  const bool stale = state.compare.empty() || state.compare_generation != session.generation();
-  if (ImGui::Button(tr(Str::RunCompare)) ||
-      (stale && session.run().trace().size() < kAutoCompareTransitions)) {
-    state.compare = compareAllPolicies(session.scenario());
-    state.compare_generation = session.generation();
+  if (!ImGui::BeginTabBar("compare_pages")) return;
+  const bool sweep_requested = state.sweep.show_requested;
+  state.sweep.show_requested = false;
+  // "###" keeps each page's id when the language changes.
+  if (ImGui::BeginTabItem((std::string(tr(Str::ComparePolicies)) + "###policies").c_str())) {
+    const bool stale = state.compare.empty() || state.compare_generation != session.generation();
+    if (ImGui::Button(tr(Str::RunCompare)) || (stale && session.run().trace().size() < kAutoCompareTransitions)) {
+      state.compare = compareAllPolicies(session.scenario());
+      state.compare_generation = session.generation();
+    }
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", tr(Str::CompareHint));
+    if (!state.compare.empty()) drawPolicyTable(state.compare);
+    ImGui::EndTabItem();
   }
-  ImGui::SameLine();
-  ImGui::TextDisabled("%s", tr(Str::CompareHint));
-  if (!state.compare.empty()) drawPolicyTable(state.compare);
-  ImGui::Spacing();
-  drawSweepSection(context);
+  if (ImGui::BeginTabItem((std::string(tr(Str::CompareSweep)) + "###sweep").c_str(), nullptr,
+                         sweep_requested ? ImGuiTabItemFlags_SetSelected : 0)) {
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::SweepHint));
+    drawSweepSection(context);
+    ImGui::EndTabItem();
+  }
+  ImGui::EndTabBar();
 }
 
 }  // namespace gui

@@ -10,6 +10,7 @@
 #include "sim/policy_registry.hpp"
 #include "sim/scenario_json.hpp"
 #include "views/all_views.hpp"
+#include "views/layout.hpp"
 
 namespace gui {
 namespace {
@@ -33,12 +34,8 @@ void drawRealToggle(RealPageState& real) {
 // Starts the next item on this line when `width` pixels fit, else on a new
 // one; counts the new lines so that the toolbar can grow to hold them.
 int g_option_wraps = 0;
-void sameLineIfFits(float width) {
-  ImGui::SameLine();
-  if (ImGui::GetContentRegionAvail().x < width) {
-    ImGui::NewLine();
-    ++g_option_wraps;
-  }
+void optionSameLine(float width) {
+  if (sameLineIfFits(width)) ++g_option_wraps;
 }
 
 float labelledFieldWidth(const char* label, float field) {
@@ -59,13 +56,13 @@ void drawPolicyParameters(const sim::PolicyInfo& info, const sim::PolicySpec& sp
     const sim::ParamValue values = sim::resolvedParam(spec, param.name);
     ImGui::PushID(param.name.c_str());
     if (param.type == sim::ParamType::Boolean) {
-      sameLineIfFits(ImGui::CalcTextSize(label.c_str()).x + ImGui::GetFrameHeight() + 8.0f);
+      optionSameLine(ImGui::CalcTextSize(label.c_str()).x + ImGui::GetFrameHeight() + 8.0f);
       bool on = values.front() != 0;
       if (ImGui::Checkbox(label.c_str(), &on))
         modify([&](sim::Scenario& s) { s.policy.params[param.name] = {on ? 1 : 0}; });
     } else {
       const float field = (param.type == sim::ParamType::IntegerList ? 95.0f : 85.0f) * scale;
-      sameLineIfFits(ImGui::CalcTextSize(label.c_str()).x + field + 8.0f);
+      optionSameLine(ImGui::CalcTextSize(label.c_str()).x + field + 8.0f);
       ImGui::AlignTextToFramePadding();
       ImGui::TextUnformatted(label.c_str());
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", description);
@@ -154,7 +151,7 @@ void drawRunQueueOptions(const sim::Scenario& scenario,
   const char* kinds[] = {tr(Str::RunQueuesGlobal), tr(Str::RunQueuesPerCore)};
   const float combo = std::max(ImGui::CalcTextSize(kinds[0]).x, ImGui::CalcTextSize(kinds[1]).x) + ImGui::GetFrameHeight() +
                       ImGui::GetStyle().FramePadding.x * 2.0f;
-  sameLineIfFits(labelledFieldWidth(tr(Str::RunQueues), combo));
+  optionSameLine(labelledFieldWidth(tr(Str::RunQueues), combo));
   ImGui::TextUnformatted(tr(Str::RunQueues));
   helpTooltip(Str::TooltipRunQueues);
   ImGui::SameLine();
@@ -168,7 +165,7 @@ void drawRunQueueOptions(const sim::Scenario& scenario,
   }
   helpTooltip(Str::TooltipRunQueues);
   if (!per_core) return;
-  sameLineIfFits(labelledFieldWidth(tr(Str::BalanceEvery), 85.0f * scale));
+  optionSameLine(labelledFieldWidth(tr(Str::BalanceEvery), 85.0f * scale));
   ImGui::TextUnformatted(tr(Str::BalanceEvery));
   helpTooltip(Str::TooltipBalance);
   ImGui::SameLine();
@@ -177,7 +174,7 @@ void drawRunQueueOptions(const sim::Scenario& scenario,
   if (ImGui::InputInt("##balance", &interval) && interval >= 0 && interval <= sim::kMaxQuantum)
     modify([&](sim::Scenario& s) { s.balance.interval = interval; });
   helpTooltip(Str::TooltipBalance);
-  sameLineIfFits(checkboxWidth(tr(Str::Steal)));
+  optionSameLine(checkboxWidth(tr(Str::Steal)));
   bool steal = scenario.balance.steal;
   if (ImGui::Checkbox(tr(Str::Steal), &steal)) modify([&](sim::Scenario& s) { s.balance.steal = steal; });
   helpTooltip(Str::TooltipSteal);
@@ -208,14 +205,14 @@ void drawOptions(ViewContext& context) {
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", (chinese ? info->description_zh : info->description).c_str());
     drawPolicyParameters(*info, scenario.policy, chinese, modify);
   }
-  sameLineIfFits(labelledFieldWidth(tr(Str::CoreCount), 85.0f * scale));
+  optionSameLine(labelledFieldWidth(tr(Str::CoreCount), 85.0f * scale));
   ImGui::TextUnformatted(tr(Str::CoreCount));
   ImGui::SameLine();
   int cores = scenario.cores;
   ImGui::SetNextItemWidth(85.0f * scale);
   if (ImGui::InputInt("##cores", &cores) && cores >= 1 && cores <= sim::kMaxCores)
     modify([&](sim::Scenario& s) { s.cores = cores; });
-  sameLineIfFits(labelledFieldWidth(tr(Str::ContextSwitch), 85.0f * scale));
+  optionSameLine(labelledFieldWidth(tr(Str::ContextSwitch), 85.0f * scale));
   ImGui::TextUnformatted(tr(Str::ContextSwitch));
   helpTooltip(Str::TooltipContextSwitch);
   ImGui::SameLine();
@@ -224,12 +221,12 @@ void drawOptions(ViewContext& context) {
   if (ImGui::InputInt("##switch", &cost) && cost >= 0)
     modify([&](sim::Scenario& s) { s.context_switch = cost; });
   helpTooltip(Str::TooltipContextSwitch);
-  sameLineIfFits(checkboxWidth(tr(Str::Multiprogramming)));
+  optionSameLine(checkboxWidth(tr(Str::Multiprogramming)));
   bool multiprogramming = scenario.policy.multiprogramming;
   if (ImGui::Checkbox(tr(Str::Multiprogramming), &multiprogramming))
     modify([&](sim::Scenario& s) { s.policy.multiprogramming = multiprogramming; });
   helpTooltip(Str::TooltipMultiprogramming);
-  sameLineIfFits(checkboxWidth(tr(Str::WakeupPreempts)));
+  optionSameLine(checkboxWidth(tr(Str::WakeupPreempts)));
   bool wakeup = scenario.policy.wakeup_preempts;
   if (ImGui::Checkbox(tr(Str::WakeupPreempts), &wakeup))
     modify([&](sim::Scenario& s) { s.policy.wakeup_preempts = wakeup; });

@@ -152,7 +152,7 @@ void drawPolicyQueues(ViewContext& context) {
         processes.push_back(entry.process);
         captions = captions || !entry.facts.empty();
       }
-      ImGui::TextUnformatted(label.c_str());
+      ImGui::TextWrapped("%s", label.c_str());
       ImGui::PushID(static_cast<int>(q * 64 + static_cast<std::size_t>(&view - views.data())));
       if (captions && views.size() == 1) {
         drawFactTable(context, view, table_rows);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "views/axis.hpp"
+#include "views/layout.hpp"
 #include "views/view_state.hpp"
 
 namespace gui {
@@ -43,7 +44,7 @@ std::span<const Series> seriesOf(int chart) {
 
 const char* unitOf(int chart) {
   if (chart == 1) return "%";
-  if (chart == 2) return tr(Str::ContextSwitches);
+  if (chart == 2) return tr(Str::SweepCountAxis);
   return tr(Str::SweepTicksAxis);
 }
 
@@ -61,13 +62,15 @@ const char* keyDescription(const SweepKey& key) {
 // The setting, its range and the Sweep button, or the progress while it runs.
 void drawControls(SweepState& sweep, const std::vector<SweepKey>& keys, const sim::Scenario& scenario) {
   const float scale = ImGui::GetFontSize() / 15.0f;
+  const float spacing = ImGui::GetStyle().ItemSpacing.x;
   const auto current = std::find_if(keys.begin(), keys.end(), [&](const SweepKey& k) { return k.name == sweep.key; });
   const bool running = sweep.job->running();
   ImGui::BeginDisabled(running);
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(tr(Str::SweepVary));
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::SweepHint));
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(130.0f * scale);
+  ImGui::SetNextItemWidth(115.0f * scale);
   if (ImGui::BeginCombo("##sweep_key", current == keys.end() ? "" : keyLabel(*current))) {
     for (const SweepKey& key : keys) {
       if (ImGui::Selectable(keyLabel(key), key.name == sweep.key)) chooseSweepKey(sweep, key);
@@ -81,25 +84,27 @@ void drawControls(SweepState& sweep, const std::vector<SweepKey>& keys, const si
     long long* value;
     const char* id;
   } fields[] = {{Str::SweepFrom, &sweep.from, "##from"}, {Str::SweepTo, &sweep.to, "##to"}, {Str::SweepStep, &sweep.step, "##step"}};
-  for (const auto& field : fields) {
+  const float field = 52.0f * scale;
+  for (const auto& f : fields) {
+    sameLineIfFits(ImGui::CalcTextSize(tr(f.label)).x + field + spacing * 2.0f);
+    ImGui::TextUnformatted(tr(f.label));
     ImGui::SameLine();
-    ImGui::TextUnformatted(tr(field.label));
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(90.0f * scale);
-    const long long one = 1;
-    ImGui::InputScalar(field.id, ImGuiDataType_S64, field.value, &one, nullptr, "%lld");
+    ImGui::SetNextItemWidth(field);
+    ImGui::InputScalar(f.id, ImGuiDataType_S64, f.value, nullptr, nullptr, "%lld");
   }
   ImGui::EndDisabled();
-  ImGui::SameLine();
   if (running) {
     char text[96];
     trf(text, sizeof text, Str::SweepProgressFormat, static_cast<int>(sweep.job->done()), static_cast<int>(sweep.job->total()));
     const float fraction = sweep.job->total() == 0 ? 0.0f : static_cast<float>(sweep.job->done()) / static_cast<float>(sweep.job->total());
+    sameLineIfFits(180.0f * scale);
     ImGui::ProgressBar(fraction, ImVec2(180.0f * scale, 0), text);
-    ImGui::SameLine();
+    sameLineIfFits(ImGui::CalcTextSize(tr(Str::SweepCancel)).x + 20.0f);
     if (ImGui::Button(tr(Str::SweepCancel))) sweep.job->cancel();
-  } else if (ImGui::Button(tr(Str::SweepRun))) {
-    startSweep(sweep, scenario);
+  } else {
+    sameLineIfFits(ImGui::CalcTextSize(tr(Str::SweepRun)).x + 20.0f);
+    if (ImGui::Button(tr(Str::SweepRun))) startSweep(sweep, scenario);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::SweepHint));
   }
   if (!sweep.error.empty()) ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.4f, 1.0f), "%s", sweep.error.c_str());
   if (!sweep.job->error().empty()) ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.4f, 1.0f), "%s", sweep.job->error().c_str());
@@ -110,17 +115,18 @@ void drawControls(SweepState& sweep, const std::vector<SweepKey>& keys, const si
   }
 }
 
-void drawLegend(std::span<const Series> series) {
-  const float size = ImGui::GetFontSize();
-  ImDrawList* draw = ImGui::GetWindowDrawList();
+// The unit at the top left, then a short line and the name of each series.
+void drawLegend(ImDrawList* draw, ImVec2 at, const char* unit, std::span<const Series> series) {
+  const float font = ImGui::GetFontSize();
+  draw->AddText(at, ImGui::GetColorU32(ImGuiCol_Text), unit);
+  float x = at.x + ImGui::CalcTextSize(unit).x + font * 2.0f;
   for (const Series& s : series) {
-    ImGui::SameLine();
-    const ImVec2 p = ImGui::GetCursorScreenPos();
-    ImGui::Dummy(ImVec2(size * 1.4f, size));
-    draw->AddLine(ImVec2(p.x, p.y + size * 0.55f), ImVec2(p.x + size * 1.2f, p.y + size * 0.55f), s.color, 2.5f);
-    draw->AddCircleFilled(ImVec2(p.x + size * 0.6f, p.y + size * 0.55f), 3.0f, s.color);
-    ImGui::SameLine(0, 4.0f);
-    ImGui::TextUnformatted(tr(s.label));
+    const float y = at.y + font * 0.55f;
+    draw->AddLine(ImVec2(x, y), ImVec2(x + font * 1.2f, y), s.color, 2.5f);
+    draw->AddCircleFilled(ImVec2(x + font * 0.6f, y), 3.0f, s.color);
+    x += font * 1.6f;
+    draw->AddText(ImVec2(x, at.y), ImGui::GetColorU32(ImGuiCol_Text), tr(s.label));
+    x += ImGui::CalcTextSize(tr(s.label)).x + font * 1.2f;
   }
 }
 
@@ -138,7 +144,7 @@ void drawChart(const std::vector<sim::SweepPoint>& points, std::span<const Serie
   const float font = ImGui::GetFontSize();
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const float width = std::max(ImGui::GetContentRegionAvail().x, 200.0f);
-  const float height = std::clamp(ImGui::GetContentRegionAvail().y - 4.0f, 180.0f * scale, 320.0f * scale);
+  const float height = std::clamp(ImGui::GetContentRegionAvail().y - 4.0f, 150.0f * scale, 360.0f * scale);
   ImGui::InvisibleButton("chart", ImVec2(width, height));
   const bool hovered = ImGui::IsItemHovered();
   ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -151,7 +157,7 @@ void drawChart(const std::vector<sim::SweepPoint>& points, std::span<const Serie
   const double x0 = static_cast<double>(points.front().value);
   const double x1 = std::max(static_cast<double>(points.back().value), x0 + 1.0);
 
-  const ImVec2 p0(origin.x + 56.0f * scale, origin.y + font * 1.2f);
+  const ImVec2 p0(origin.x + 56.0f * scale, origin.y + font * 1.6f);
   const ImVec2 p1(origin.x + width - 16.0f * scale, origin.y + height - font * 2.6f);
   auto xOf = [&](double v) { return p0.x + static_cast<float>((v - x0) / (x1 - x0)) * (p1.x - p0.x); };
   auto yOf = [&](double v) { return p1.y - static_cast<float>(v / top) * (p1.y - p0.y); };
@@ -178,7 +184,7 @@ void drawChart(const std::vector<sim::SweepPoint>& points, std::span<const Serie
   draw->AddLine(ImVec2(p0.x, p0.y), ImVec2(p0.x, p1.y), faint);
   const ImVec2 x_size = ImGui::CalcTextSize(x_label);
   draw->AddText(ImVec2((p0.x + p1.x - x_size.x) * 0.5f, p1.y + 5.0f + font * 1.2f), ink, x_label);
-  draw->AddText(ImVec2(origin.x, origin.y), ink, unit);
+  drawLegend(draw, origin, unit, series);
 
   const bool dots = points.size() <= 60;
   std::vector<ImVec2> line(points.size());
@@ -215,8 +221,6 @@ void drawSweepSection(ViewContext& context) {
   SweepState& sweep = context.state.sweep;
   syncSweep(sweep, session.scenario(), session.generation());
   sweep.job->poll();
-  if (!ImGui::CollapsingHeader(tr(Str::SweepTitle), ImGuiTreeNodeFlags_DefaultOpen)) return;
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::SweepHint));
   const std::vector<SweepKey> keys = sweepKeys(session.scenario());
   drawControls(sweep, keys, session.scenario());
   const std::vector<sim::SweepPoint>& points = sweep.job->points();
@@ -233,8 +237,6 @@ void drawSweepSection(ViewContext& context) {
     ImGui::RadioButton(tr(charts[i]), &sweep.chart, i);
   }
   const std::span<const Series> series = seriesOf(sweep.chart);
-  ImGui::SameLine(0, 30.0f);
-  drawLegend(series);
   const auto key = std::find_if(keys.begin(), keys.end(), [&](const SweepKey& k) { return k.name == sweep.job->range().key; });
   drawChart(points, series, key == keys.end() ? sweep.job->range().key.c_str() : keyLabel(*key), unitOf(sweep.chart));
 }

@@ -82,21 +82,20 @@ void drawSegmentShape(ImDrawList* draw, SegmentKind kind, ImVec2 min, ImVec2 max
 }
 
 void drawMigrationLink(ImDrawList* draw, ImVec2 from, ImVec2 to, ImU32 color, float thickness) {
-  const float dx = to.x - from.x, dy = to.y - from.y;
-  const float length = std::max(std::sqrt(dx * dx + dy * dy), 1.0f);
-  const ImVec2 unit(dx / length, dy / length);
+  // A curve leaving `from` toward the other row and entering `to` from the
+  // left, so that a link between neighbouring rows at one tick still reads.
+  const float bend = std::clamp(std::abs(to.x - from.x) * 0.5f, 14.0f, 60.0f);
   const float head = 4.0f + thickness * 2.0f;
-  const ImVec2 base(to.x - unit.x * head, to.y - unit.y * head);
-  const ImVec2 left(base.x - unit.y * head * 0.6f, base.y + unit.x * head * 0.6f);
-  const ImVec2 right(base.x + unit.y * head * 0.6f, base.y - unit.x * head * 0.6f);
-  const ImU32 outline = IM_COL32(15, 15, 20, 220);
-  draw->AddLine(from, base, outline, thickness + 2.0f);
-  draw->AddTriangleFilled(to, left, right, outline);
+  const ImVec2 base(to.x - head, to.y);
+  const ImVec2 c1(from.x, from.y + (to.y - from.y) * 0.6f), c2(base.x - bend, base.y);
+  const ImU32 outline = IM_COL32(15, 15, 20, 230);
+  draw->AddBezierCubic(from, c1, c2, base, outline, thickness + 2.0f);
+  draw->AddTriangleFilled(ImVec2(to.x + 1.5f, to.y), ImVec2(base.x - 1.0f, to.y - head * 0.7f), ImVec2(base.x - 1.0f, to.y + head * 0.7f),
+                          outline);
   draw->AddCircleFilled(from, thickness + 2.0f, outline);
-  draw->AddLine(from, base, color, thickness);
-  draw->AddTriangleFilled(ImVec2(to.x - unit.x, to.y - unit.y), ImVec2(left.x + unit.x * 0.8f, left.y + unit.y * 0.8f),
-                          ImVec2(right.x + unit.x * 0.8f, right.y + unit.y * 0.8f), color);
-  draw->AddCircleFilled(from, thickness + 1.0f, color);
+  draw->AddBezierCubic(from, c1, c2, base, color, thickness);
+  draw->AddTriangleFilled(to, ImVec2(base.x, to.y - head * 0.55f), ImVec2(base.x, to.y + head * 0.55f), color);
+  draw->AddCircleFilled(from, thickness + 0.5f, color);
 }
 
 std::string showMigrationTooltip(const sim::Scenario& scenario, const Migration& migration) {

@@ -14,9 +14,9 @@
 namespace gui {
 
 void drawSegmentShape(ImDrawList* draw, SegmentKind kind, ImVec2 min, ImVec2 max, ImU32 color, bool detailed);
-// A migration: a line from `from` (where the process left core A) to `to`
-// (where it starts on core B) with an arrowhead at `to`, outlined so that
-// it reads over bars of its own color.
+// A migration: a curve from `from` (where the process left core A) to `to`
+// (where it starts on core B) with an arrowhead at `to` pointing right,
+// outlined so that it reads over bars of its own color.
 void drawMigrationLink(ImDrawList* draw, ImVec2 from, ImVec2 to, ImU32 color, float thickness);
 // The tooltip for a migration link.
 std::string showMigrationTooltip(const sim::Scenario& scenario, const Migration& migration);

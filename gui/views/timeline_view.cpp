@@ -56,13 +56,12 @@ std::string drawMigrationLinks(const sim::Scenario& scenario, const std::vector<
   const ImVec2 mouse = ImGui::GetIO().MousePos;
   std::string hover;
   for (const Migration* m : visible) {
-    const bool down = m->to_core > m->from_core;
-    const float from_y = rows.rows_top + rows.row_height * (static_cast<float>(m->from_core) + (down ? 0.8f : 0.2f));
-    const float to_y = rows.rows_top + rows.row_height * (static_cast<float>(m->to_core) + (down ? 0.2f : 0.8f));
+    const float from_y = rows.rows_top + rows.row_height * (static_cast<float>(m->from_core) + 0.5f);
+    const float to_y = rows.rows_top + rows.row_height * (static_cast<float>(m->to_core) + 0.5f);
     const ImVec2 from(xOf(static_cast<double>(m->from_tick)), from_y), to(xOf(static_cast<double>(m->to_tick)), to_y);
     const bool bold = selected == m->process;
-    drawMigrationLink(draw, from, to, processColor(m->process), bold ? 2.5f : 1.5f);
-    if (hover_allowed && hover.empty() && std::abs(mouse.x - to.x) <= 6.0f && std::abs(mouse.y - to.y) <= 6.0f)
+    drawMigrationLink(draw, from, to, processColor(m->process), bold ? 3.0f : 2.0f);
+    if (hover_allowed && hover.empty() && mouse.x >= to.x - 12.0f && mouse.x <= to.x + 2.0f && std::abs(mouse.y - to.y) <= 6.0f)
       hover = showMigrationTooltip(scenario, *m);
   }
   return hover;
@@ -252,22 +251,22 @@ void TimelineView::draw(ViewContext& context) {
   }
   clipper.End();
 
-  // [Migrations] over the core rows, below the cursor band.
-  {
-    draw->PushClipRect(ImVec2(plot_x0, child_min.y), ImVec2(plot_x0 + plot_width, child_max.y), true);
-    const LinkGeometry link_rows{geometry.rows_top, row_height, core_rows};
-    const std::string hover = drawMigrationLinks(scenario, model.migrations, zoom, xOf, link_rows, context.state.selected,
-                                                 rows_hovered && !dragging_plot_);
-    if (!hover.empty()) context.state.timeline_hover = hover;
-    draw->PopClipRect();
-  }
-
   // [Cursor] a band over the current tick, across every visible row.
   if (now >= 0) {
     const float x0 = xOf(static_cast<double>(now)), x1 = std::max(xOf(static_cast<double>(now + 1)), x0 + 2.0f);
     draw->PushClipRect(ImVec2(plot_x0, child_min.y), ImVec2(plot_x0 + plot_width, child_max.y), true);
     draw->AddRectFilled(ImVec2(x0, child_min.y), ImVec2(x1, child_max.y), IM_COL32(255, 255, 255, 40));
     draw->AddLine(ImVec2(x0, child_min.y), ImVec2(x0, child_max.y), IM_COL32(255, 220, 90, 230), 2.0f);
+    draw->PopClipRect();
+  }
+
+  // [Migrations] over the core rows, above the cursor band.
+  {
+    draw->PushClipRect(ImVec2(plot_x0, child_min.y), ImVec2(plot_x0 + plot_width, child_max.y), true);
+    const LinkGeometry link_rows{geometry.rows_top, row_height, core_rows};
+    const std::string hover = drawMigrationLinks(scenario, model.migrations, zoom, xOf, link_rows, context.state.selected,
+                                                 rows_hovered && !dragging_plot_);
+    if (!hover.empty()) context.state.timeline_hover = hover;
     draw->PopClipRect();
   }
 

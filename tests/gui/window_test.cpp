@@ -10,6 +10,7 @@
 #include "sim/metrics.hpp"
 #include "sim/policy_registry.hpp"
 #include "sim/scenario_json.hpp"
+#include "sim/sweep.hpp"
 
 using gui_test::Image;
 using gui_test::shellQuoted;
@@ -494,4 +495,66 @@ TEST_CASE("without a display procsim-gui says so in one line and exits with stat
   CHECK(result.status == 3);
   CHECK(result.output.find("cannot open a display") != std::string::npos);
   CHECK(std::count(result.output.begin(), result.output.end(), '\n') == 1);
+}
+
+TEST_CASE("a scripted session: per-core options, the migration links, and the Compare tab's sweep", "[gui][window][zoo]") {
+  TempDir dir;
+  const std::string steal = gui_test::scenariosDir() + "/per-core-steal.json";
+  const std::string script = dir.write("zoo.txt",
+      "load " + steal + "\n"
+      "dump-state " + dir.path("steal.json").string() + "\n"
+      "steal off\n"
+      "dump-state " + dir.path("no_steal.json").string() + "\n"
+      "balance 3\n"
+      "run-queues global\n"
+      "dump-state " + dir.path("global.json").string() + "\n"
+      "run-queues sideways\n"
+      "expect-error\n"
+      "panel compare\n"
+      "sweep cores 1 4\n"
+      "sweep-chart switches\n"
+      "screenshot " + dir.path("sweep.png").string() + "\n"
+      "dump-state " + dir.path("sweep.json").string() + "\n");
+  const auto result = runGui("--script " + shellQuoted(script));
+  INFO(result.output);
+  REQUIRE(result.status == 0);
+
+  // Core 1 steals C from core 0's queue at tick 4 and runs it at once.
+  const auto stolen = gui_test::readJson(dir.path("steal.json"));
+  CHECK(stolen["scenario"]["run_queues"] == "per_core");
+  CHECK(stolen["scenario"]["balance"]["steal"] == true);
+  REQUIRE(stolen["timeline"]["migrations"].size() == 1);
+  const auto& link = stolen["timeline"]["migrations"][0];
+  CHECK(link["process"] == "C");
+  CHECK(link["from_core"] == 0);
+  CHECK(link["to_core"] == 1);
+  CHECK(link["from_tick"] == 4);
+  CHECK(link["to_tick"] == 4);
+  CHECK(link["reason"] == std::string(sim::name(sim::Reason::Stolen)));
+  // Without stealing C waits behind A on core 0 (per-core-imbalance.json): no migration, a later end.
+  const auto kept = gui_test::readJson(dir.path("no_steal.json"));
+  CHECK(kept["timeline"]["migrations"].empty());
+  CHECK(kept["end_tick"].get<sim::Tick>() > stolen["end_tick"].get<sim::Tick>());
+  // One shared queue drops the balancing options (they need per-core queues).
+  const auto global = gui_test::readJson(dir.path("global.json"));
+  CHECK(global["scenario"]["run_queues"] == "global");
+  CHECK(global["scenario"]["balance"]["interval"] == 0);
+  CHECK(global["scenario"]["balance"]["steal"] == false);
+
+  // The sweep over 1..4 cores gives procsim sweep's numbers.
+  const auto swept = gui_test::readJson(dir.path("sweep.json"));
+  CHECK(swept["sweep"]["key"] == "cores");
+  CHECK(swept["sweep"]["chart"] == 2);
+  sim::Scenario scenario = sim::loadScenario(steal);
+  scenario.run_queues = sim::RunQueues::Global;
+  scenario.balance = {};
+  const auto expected = sim::sweep(scenario, {"cores", 1, 4, 1});
+  REQUIRE(swept["sweep"]["points"].size() == expected.size());
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    CHECK(swept["sweep"]["points"][i]["value"] == expected[i].value);
+    CHECK(swept["sweep"]["points"][i]["avg_turnaround"].get<double>() == Approx(expected[i].metrics.avg_turnaround));
+  }
+  gui_test::Image image;
+  REQUIRE(image.load(dir.path("sweep.png").string()));
+  CHECK(image.distinctColors(image.width * 3 / 5, image.height / 5, image.width, image.height / 2) > 8);
 }

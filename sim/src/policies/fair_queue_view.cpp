@@ -11,10 +11,10 @@ std::vector<QueueView> fairQueueView(const FairSharePolicy& policy, const std::v
   const FairQueue queue = policy.queue();
   if (deadlines) {
     view.label = "eligible when lag >= 0; V = " + std::to_string(queue.avg_vruntime);
-    view.label_zh = "滞后量 >= 0 即合格；V = " + std::to_string(queue.avg_vruntime);
+    view.label_zh = "滞后量 >= 0 即合格；平均虚拟运行时间 V = " + std::to_string(queue.avg_vruntime);
   } else {
     view.label = "min_vruntime " + std::to_string(queue.min_vruntime);
-    view.label_zh = "最小 vruntime " + std::to_string(queue.min_vruntime);
+    view.label_zh = "最小虚拟运行时间 " + std::to_string(queue.min_vruntime);
   }
   view.entries.reserve(order.size());
   for (const ProcessId id : order) {
