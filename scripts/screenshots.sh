@@ -28,6 +28,26 @@ compare
 screenshot $out/gui-rr-quantum2-compare.png
 panel scenario
 screenshot $out/gui-editor.png
+# The scheduler zoo: an idle core steals (a migration link), a fair
+# policy's queue with its virtual times, lottery tickets, and a sweep.
+panel processes
+load $root/assets/scenarios/per-core-steal.json
+seek 4
+zoom 0 8
+screenshot $out/gui-zoo-steal.png
+load $root/assets/scenarios/lottery-vs-stride.json
+seek 20
+screenshot $out/gui-zoo-lottery.png
+load $root/assets/scenarios/cfs-nice.json
+policy eevdf
+seek 7
+lang zh
+screenshot $out/gui-zoo-eevdf-zh.png
+lang en
+load $root/assets/scenarios/rr.json
+panel compare
+sweep quantum 1 12
+screenshot $out/gui-compare-sweep.png
 SCRIPT
 xvfb-run -a -s "-screen 0 1920x1080x24" "$gui" --scenario "$root/assets/scenarios/default.json" \
   --size 1280x720 --lang en --script "$work/shots.txt"
