@@ -1,140 +1,19 @@
 #include "output_file.hpp"
 
-#include <fcntl.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
-#include <array>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <optional>
-#include <streambuf>
+
+#include "io/output_file.hpp"
 
 namespace cli {
 
 namespace {
-
-// An ostream buffer over a file descriptor that remembers the first error.
-class FdBuffer : public std::streambuf {
- public:
-  explicit FdBuffer(int fd) : fd_(fd) { setp(buffer_.data(), buffer_.data() + buffer_.size()); }
-  int error() const { return error_; }
-
- protected:
-  int_type overflow(int_type ch) override {
-    if (!drain()) return traits_type::eof();
-    if (!traits_type::eq_int_type(ch, traits_type::eof())) {
-      *pptr() = traits_type::to_char_type(ch);
-      pbump(1);
-    }
-    return traits_type::not_eof(ch);
-  }
-  int sync() override { return drain() ? 0 : -1; }
-
- private:
-  bool drain() {
-    const char* data = pbase();
-    std::size_t left = static_cast<std::size_t>(pptr() - pbase());
-    while (left > 0 && error_ == 0) {
-      const ssize_t n = ::write(fd_, data, left);
-      if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) {
-        error_ = n < 0 ? errno : EIO;
-        break;
-      }
-      data += n;
-      left -= static_cast<std::size_t>(n);
-    }
-    setp(buffer_.data(), buffer_.data() + buffer_.size());
-    return error_ == 0;
-  }
-
-  int fd_;
-  int error_ = 0;
-  std::array<char, 1 << 16> buffer_{};
-};
-
-void complain(const std::string& path, const char* what, int error) {
-  std::cerr << "procsim: " << path << ": " << what << ": " << std::strerror(error) << "\n";
-}
-
-// Runs `write` into `fd`; on failure returns the errno.
-int writeTo(int fd, const std::function<void(std::ostream&)>& write) {
-  FdBuffer buffer(fd);
-  std::ostream out(&buffer);
-  write(out);
-  out.flush();
-  if (buffer.error() != 0) return buffer.error();
-  return out ? 0 : EIO;
-}
-
-// Follows symlinks (at most 40, as the kernel does) to the path that is
-// written: a dangling link names the file to create.
-std::optional<std::string> followLinks(std::string path) {
-  for (int hops = 0; hops < 40; ++hops) {
-    struct stat link {};
-    if (::lstat(path.c_str(), &link) != 0 || !S_ISLNK(link.st_mode)) return path;
-    std::error_code error;
-    const std::filesystem::path target = std::filesystem::read_symlink(path, error);
-    if (error) return path;
-    path = target.is_absolute() ? target.string() : (std::filesystem::path(path).parent_path() / target).string();
-  }
-  errno = ELOOP;
-  return std::nullopt;
-}
-
-mode_t currentUmask() {
-  const mode_t mask = ::umask(0);
-  ::umask(mask);
-  return mask;
-}
-
-bool writeInPlace(const std::string& path, const std::string& target,
-                  const std::function<void(std::ostream&)>& write) {
-  const int fd = ::open(target.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY);
-  if (fd < 0) {
-    complain(path, "cannot write", errno);
-    return false;
-  }
-  int error = writeTo(fd, write);
-  if (::close(fd) != 0 && error == 0 && errno != EINTR) error = errno;
-  if (error != 0) {
-    complain(path, "write failed", error);
-    return false;
-  }
-  return true;
-}
-
-bool replaceRegular(const std::string& path, const std::string& target, const struct stat* existing,
-                    const std::function<void(std::ostream&)>& write) {
-  const std::filesystem::path where(target);
-  const std::filesystem::path folder = where.has_parent_path() ? where.parent_path() : std::filesystem::path(".");
-  std::string temporary = (folder / std::string(".").append(where.filename().string()).append(".XXXXXX")).string();
-  const int fd = ::mkostemp(temporary.data(), O_CLOEXEC);
-  if (fd < 0) {
-    complain(path, "cannot write", errno);
-    return false;
-  }
-  const mode_t mode = existing != nullptr ? (existing->st_mode & 07777) : (0666 & ~currentUmask());
-  int error = ::fchmod(fd, mode) == 0 ? 0 : errno;
-  if (error == 0 && existing != nullptr && ::geteuid() == 0 &&
-      ::fchown(fd, existing->st_uid, existing->st_gid) != 0) {
-    error = errno;
-  }
-  if (error == 0) error = writeTo(fd, write);
-  if (error == 0 && ::fsync(fd) != 0) error = errno;
-  if (::close(fd) != 0 && error == 0 && errno != EINTR) error = errno;
-  if (error == 0 && ::rename(temporary.c_str(), target.c_str()) != 0) error = errno;
-  if (error != 0) {
-    ::unlink(temporary.c_str());
-    complain(path, "write failed", error);
-    return false;
-  }
-  return true;
-}
 
 // What identifies a file: device and inode when it exists, else its
 // resolved path. Nothing for "-" and for files that are not regular.
@@ -157,7 +36,7 @@ std::optional<FileIdentity> identify(const std::string& path) {
     return FileIdentity{true, status.st_dev, status.st_ino, {}};
   }
   std::error_code error;
-  const auto target = followLinks(path);
+  const auto target = io::followLinks(path);
   const std::filesystem::path resolved = std::filesystem::weakly_canonical(target ? *target : path, error);
   return FileIdentity{false, 0, 0, error ? path : resolved.string()};
 }
@@ -169,21 +48,10 @@ bool writeOutputFile(const std::string& path, const std::function<void(std::ostr
     write(std::cout);
     return finishStandardOutput();
   }
-  const auto target = followLinks(path);
-  if (!target) {
-    complain(path, "cannot write", errno);
-    return false;
-  }
-  struct stat status {};
-  if (::stat(target->c_str(), &status) == 0) {
-    if (!S_ISREG(status.st_mode)) return writeInPlace(path, *target, write);
-    return replaceRegular(path, *target, &status, write);
-  }
-  if (errno != ENOENT) {
-    complain(path, "cannot write", errno);
-    return false;
-  }
-  return replaceRegular(path, *target, nullptr, write);
+  std::string error;
+  if (io::writeFileWhole(path, write, error)) return true;
+  std::cerr << "procsim: " << error << "\n";
+  return false;
 }
 
 bool checkDistinctPaths(const std::vector<std::string>& inputs, const std::vector<std::string>& outputs) {

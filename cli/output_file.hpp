@@ -9,16 +9,11 @@
 
 namespace cli {
 
-// Writes through `write` to `path`; "-" writes to standard output.
-//  - A regular file (or a new one) is replaced atomically: the text goes to
-//    a temporary made by mkstemp in the same folder, which is renamed into
-//    place only when every byte is written. A new file gets mode
-//    0666 & ~umask, an existing one keeps its mode.
-//  - Anything else (a device such as /dev/null, a FIFO, a terminal) is
-//    opened and written in place: never removed or replaced.
-//  - A symlink is followed: its target is written, the link stays.
-// On failure prints "procsim: PATH: reason" and returns false; a failed
-// write leaves an existing regular file as it was.
+// Writes through `write` to `path`; "-" writes to standard output. A file
+// is written by io::writeFileWhole (io/output_file.hpp: a regular file
+// replaced atomically through a mkstemp temporary, a device or FIFO written
+// in place, a symlink followed). On failure prints "procsim: PATH: reason"
+// and returns false; a failed write leaves an existing regular file as it was.
 bool writeOutputFile(const std::string& path, const std::function<void(std::ostream&)>& write);
 
 // Refuses (message, false) an output that is also an input, or two outputs

@@ -49,6 +49,7 @@ void addRealCommand(CLI::App& app, int& status) {
   addRealWatchCommand(*real, status);
   addRealDemoCommand(*real, status);
   addRealReplayCommand(*real, status);
+  addRealChildCommand(*real, status);
   // An unknown option or stray word after a subcommand passes up to `real`
   // (which keeps extras to name an unknown subcommand): refuse it before
   // any subcommand runs.

@@ -15,6 +15,7 @@ void addRealPsCommand(CLI::App& real, int& status);
 void addRealWatchCommand(CLI::App& real, int& status);
 void addRealDemoCommand(CLI::App& real, int& status);
 void addRealReplayCommand(CLI::App& real, int& status);  // real_replay.cpp
+void addRealChildCommand(CLI::App& real, int& status);   // real_child.cpp, hidden: procsim-gui's children
 
 // Validators shared by the real subcommands: a port 0..65535, an IPv4
 // host, a positive pid.

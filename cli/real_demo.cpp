@@ -24,6 +24,7 @@ void addRealDemoCommand(CLI::App& real, int& status) {
     real::DemoReport report = real::realDemos().at(*name)();
     if (*format == "json") {
       report.json["demo"] = *name;
+      report.json["lines"] = report.lines;
       std::cout << report.json.dump() << "\n";
     } else {
       std::cout << "demo " << *name << "\n";

@@ -1,6 +1,7 @@
-// procsim real spawn [--name N] [--daemon] [--timeout S] [--grace G] -- COMMAND ...:
+// procsim real spawn [--name N] [--daemon] [--detached] [--timeout S] [--grace G] -- COMMAND ...:
 // start a child, show its pid, wait for it, show how it ended, and exit
-// with its status.
+// with its status. The child dies with procsim (PR_SET_PDEATHSIG) unless
+// --detached.
 #include <poll.h>
 #include <signal.h>
 #include <sys/resource.h>
@@ -33,6 +34,7 @@ struct SpawnOptions {
   std::vector<std::string> command;
   std::string name;
   bool daemon = false;
+  bool detached = false;
   double timeout = 0;
   double grace = 5;
   std::string format = "text";
@@ -104,6 +106,7 @@ int spawn(const SpawnOptions& options) {
   StopSignals signals;
   auto child = real::Process::command(options.command, options.name);
   child->set_daemon(options.daemon);
+  child->set_die_with_parent(!options.detached);
   rusage before{};
   ::getrusage(RUSAGE_CHILDREN, &before);
   const auto start = std::chrono::steady_clock::now();
@@ -182,6 +185,8 @@ void addRealSpawnCommand(CLI::App& real, int& status) {
   cmd->add_option("COMMAND", options->command, "The program and its arguments, after --")->required();
   cmd->add_option("--name", options->name, "Name of the child (default Process-N)");
   cmd->add_flag("--daemon", options->daemon, "Mark the child a daemon (real::Process::set_daemon); shown in the report");
+  cmd->add_flag("--detached", options->detached,
+                "Let the child outlive procsim if procsim is killed (by default it gets SIGKILL when procsim dies)");
   cmd->add_option("--timeout", options->timeout,
                   "After this many seconds send the child SIGTERM, then SIGKILL after --grace seconds; reap it and "
                   "exit with its status (0 = wait as long as it runs)")

@@ -1,21 +1,51 @@
 #include "model/real_experiments.hpp"
 
-#include <chrono>
+#include <fcntl.h>
+#include <unistd.h>
 
-#include "real/demos.hpp"
+#include <cerrno>
+#include <chrono>
+#include <stdexcept>
+
+#include "model/procsim_command.hpp"
+#include "real/process.hpp"
 
 namespace gui {
 namespace {
 
+// The experiment runs in `procsim real demo NAME --format json`: it forks
+// children that run C++, which only a single-threaded process may do
+// (real/process.hpp), so not in the GUI itself. Its pids are that
+// process's and its children's.
 ExperimentResult runExperiment(const std::string& name) {
   ExperimentResult result;
+  int fds[2] = {-1, -1};
   try {
-    auto report = real::realDemos().at(name)();
-    result.lines = std::move(report.lines);
-    result.facts = std::move(report.json);
+    if (::pipe2(fds, O_CLOEXEC) != 0) throw std::runtime_error("cannot create a pipe");
+    auto demo = real::Process::command({procsimExecutable(), "real", "demo", name, "--format", "json"}, name);
+    demo->set_stdout(fds[1]);
+    demo->set_die_with_parent(true);
+    demo->start();
+    ::close(fds[1]);
+    fds[1] = -1;
+    std::string text;
+    char buffer[4096];
+    ssize_t got = 0;
+    while ((got = ::read(fds[0], buffer, sizeof buffer)) > 0 || (got < 0 && errno == EINTR))
+      if (got > 0) text.append(buffer, static_cast<std::size_t>(got));
+    demo->join();
+    if (demo->exitcode() != 0)
+      throw std::runtime_error("procsim real demo " + name + " ended with exit code " + std::to_string(*demo->exitcode()));
+    nlohmann::json facts = nlohmann::json::parse(text);
+    result.lines = facts.at("lines").get<std::vector<std::string>>();
+    facts.erase("lines");
+    facts.erase("demo");
+    result.facts = std::move(facts);
   } catch (const std::exception& e) {
     result.error = e.what();
   }
+  for (const int fd : fds)
+    if (fd >= 0) ::close(fd);
   return result;
 }
 

@@ -1,8 +1,9 @@
 // gui/model/real_experiments.hpp: the source material's multiprocessing
 // experiments (isolation, join placement, terminate then is_alive, zombie,
 // two ways to start, daemon), run one at a time on a worker thread so the
-// window keeps drawing. They are the real library's (real/demos.hpp), the
-// same as `procsim real demo NAME`.
+// window keeps drawing. Each runs as `procsim real demo NAME --format json`
+// (the real library's real/demos.hpp): its children run C++ after fork,
+// which a threaded process such as the GUI must not do (real/process.hpp).
 #pragma once
 
 #include <map>

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "model/procsim_command.hpp"
+
 namespace gui {
 namespace {
 
@@ -72,6 +74,8 @@ bool ReplayJob::start(const sim::Scenario& scenario, const TimelineModel& simula
   options.tick_ms = tick_ms;
   real::ReplayPlan plan;
   try {
+    // Workers as commands: no C++ after fork in this threaded process.
+    options.worker_command = procsimChildCommand("replay-worker");
     plan = real::planReplay(scenario, options);
   } catch (const std::exception& e) {
     error = e.what();
@@ -117,6 +121,10 @@ void ReplayJob::cancel() { stop_ = true; }
 
 void ReplayJob::finish() {
   cancel();
+  if (worker_.joinable()) worker_.join();
+}
+
+void ReplayJob::wait() {
   if (worker_.joinable()) worker_.join();
 }
 

@@ -1,6 +1,7 @@
 // gui/model/real_replay_job.hpp: "Simulate, then run it for real" off the UI
 // thread. real::replay() runs the scenario's processes as real workers on
-// a worker thread; the panel polls progress() and, when done, the result
+// a worker thread, each worker `procsim real child replay-worker ...` (no
+// C++ after fork in the GUI: real/process.hpp); the panel polls progress() and, when done, the result
 // with both timelines as rows the timeline drawing understands.
 #pragma once
 
@@ -47,6 +48,7 @@ class ReplayJob {
   bool start(const sim::Scenario& scenario, const TimelineModel& simulated, double tick_ms, std::string& error);
   void cancel();
   void finish();  // cancels and waits until the workers are reaped
+  void wait();    // waits until the replay ends by itself (scripts, tests)
   ReplayStatus status() const;
   double progress() const;  // 0..1, by elapsed time against the plan's estimate
   std::optional<real::ReplayPlan> plan() const;

@@ -3,10 +3,9 @@
 #include <fcntl.h>
 #include <unistd.h>
 
-#include <chrono>
-#include <cstdio>
 #include <stdexcept>
 
+#include "model/procsim_command.hpp"
 #include "real/echo.hpp"
 #include "real/tcp_server.hpp"
 #include "real/udp_server.hpp"
@@ -71,44 +70,6 @@ class CountingDatagramHandler final : public real::DatagramHandler {
   std::unique_ptr<real::DatagramHandler> echo_;
   Counter replies_;
 };
-
-void writeLine(int fd, const std::string& text) {
-  const std::string line = text + "\n";
-  [[maybe_unused]] const ssize_t ignored = ::write(fd, line.data(), line.size());
-}
-
-std::string fixed(double value, int digits) {
-  char text[64];
-  std::snprintf(text, sizeof text, "%.*f", digits, value);
-  return text;
-}
-
-// What one client process does: one exchange, or a checked load run.
-int runClient(real::Transport transport, const real::Endpoint& server, const ClientRequest& request, int report) {
-  try {
-    if (request.messages <= 0) {
-      const auto start = std::chrono::steady_clock::now();
-      const std::string reply = real::exchange_once(transport, server, request.message, std::chrono::seconds(3));
-      const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-      writeLine(report, "sent \"" + request.message + "\", reply \"" + reply + "\" in " + fixed(ms, 2) + " ms");
-      return 0;
-    }
-    real::LoadOptions load;
-    load.transport = transport;
-    load.server = server;
-    load.connections = 1;
-    load.messages = request.messages;
-    load.reply_timeout = std::chrono::milliseconds(2000);
-    const real::LoadReport result = real::run_load(load);
-    writeLine(report, std::to_string(result.messages) + " messages, " + std::to_string(result.errors) + " errors, " +
-                          fixed(result.rate, 0) + " msg/s, p50 " + fixed(result.p50_us, 0) + " us, p99 " +
-                          fixed(result.p99_us, 0) + " us");
-    return result.errors == 0 ? 0 : 1;
-  } catch (const std::exception& e) {
-    writeLine(report, std::string("error: ") + e.what());
-    return 1;
-  }
-}
 
 }  // namespace
 
@@ -206,11 +167,16 @@ bool RealServers::launchClients(std::size_t index, const ClientRequest& request,
       return false;
     }
     const int report = fds[1];
-    auto process = std::make_unique<real::Process>(
-        [transport, server, request, report] { return runClient(transport, server, request, report); },
-        "client-" + std::to_string(next_client_++));
-    process->keep_fd(report);
+    std::unique_ptr<real::Process> process;
     try {
+      // A command, not a callable: no C++ runs after fork in this threaded
+      // process (real/process.hpp). Its one line of report is its output.
+      std::vector<std::string> argv = procsimChildCommand("client");
+      argv.insert(argv.end(), {transport == real::Transport::Tcp ? "tcp" : "udp", server.host, std::to_string(server.port),
+                               std::to_string(request.messages), request.message});
+      process = real::Process::command(std::move(argv), "client-" + std::to_string(next_client_++));
+      process->set_stdout(report);
+      process->set_die_with_parent(true);
       process->start();
     } catch (const std::exception& e) {
       ::close(fds[0]);

@@ -1,6 +1,9 @@
 // gui/model/real_targets.hpp: what a child started from the Real panel runs.
 // The three ways of the source material: a built-in target callable, a
-// subclass overriding run(), or a command line typed by the user.
+// subclass overriding run(), or a command line typed by the user. The GUI
+// has threads, so the built-in ones run as `procsim real child KIND SECONDS`
+// (exec'd, no C++ after fork: real/process.hpp). Every child dies with the
+// GUI, even one killed by SIGKILL (Process::set_die_with_parent).
 #pragma once
 
 #include <memory>
@@ -25,7 +28,8 @@ struct ChildRecipe {
 };
 
 // The child, not yet started. Throws std::invalid_argument for an empty or
-// badly quoted command line, or seconds outside 0..3600.
+// badly quoted command line, or seconds outside 0..3600, and
+// std::runtime_error when the procsim command is missing.
 std::unique_ptr<real::Process> makeChild(const ChildRecipe& recipe);
 
 // Splits a command line into words; false on an unclosed quote.

@@ -1,9 +1,8 @@
 #include "model/scenario_editor.hpp"
 
-#include <cstdio>
-#include <fstream>
 #include <set>
 
+#include "io/output_file.hpp"
 #include "sim/burst_text.hpp"
 #include "sim/scenario_json.hpp"
 
@@ -86,22 +85,14 @@ bool saveEditor(EditorState& editor, Session& session, const std::string& path) 
     editor.file_error = true;
     return false;
   }
-  // Written whole or not at all: a partial file never replaces a good one.
-  const std::string partial = path + ".partial";
-  {
-    std::ofstream out(partial);
-    out << sim::scenarioToJson(session.scenario()) << "\n";
-    if (!out) {
-      editor.file_message = path + ": cannot write";
-      editor.file_error = true;
-      std::remove(partial.c_str());
-      return false;
-    }
-  }
-  if (std::rename(partial.c_str(), path.c_str()) != 0) {
-    editor.file_message = path + ": cannot write";
+  // Written whole or not at all, the CLI's way (io/output_file.hpp): a
+  // mkstemp temporary renamed over a regular file, a device written in
+  // place, a symlink followed.
+  std::string error;
+  const std::string text = sim::scenarioToJson(session.scenario());
+  if (!io::writeFileWhole(path, [&text](std::ostream& out) { out << text << "\n"; }, error)) {
+    editor.file_message = error;
     editor.file_error = true;
-    std::remove(partial.c_str());
     return false;
   }
   editor.file_message.clear();

@@ -43,7 +43,9 @@ bool applyEditor(EditorState& editor, Session& session);
 // Replaces the processes by a random set (sim::generateScenario) and applies.
 bool generateIntoEditor(EditorState& editor, Session& session);
 // Applies pending edits, then writes the session's scenario as JSON to
-// `path`. On failure returns false and sets editor.file_message.
+// `path` the CLI's safe way (io::writeFileWhole: no predictable temporary,
+// a symlink followed, a device written in place). On failure returns false
+// and sets editor.file_message to "PATH: write failed: reason".
 bool saveEditor(EditorState& editor, Session& session, const std::string& path);
 // A new row named after the first free "P<n>".
 void addEditorRow(EditorState& editor);

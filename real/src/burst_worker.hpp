@@ -6,6 +6,7 @@
 #include <sched.h>
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 namespace real::detail {
@@ -45,5 +46,13 @@ std::int64_t monotonicNs();
 // Runs in the child; returns its exit status (0, or 1 after reporting an
 // error).
 int runBurstWorker(const WorkerSpec& spec);
+
+// A spec as command-line words, for a worker started as a command:
+// INDEX START_NS ARRIVAL_NS CPUS NAME BURST... where CPUS is "0,2,3" and
+// each BURST is "c" (CPU) or "i" (IO) and its length in nanoseconds. The
+// report fd is not among them: such a worker reports on standard output.
+std::vector<std::string> workerArguments(const WorkerSpec& spec);
+// The reverse; false with `error` naming the word that is wrong.
+bool parseWorkerArguments(const std::vector<std::string>& words, WorkerSpec& spec, std::string& error);
 
 }  // namespace real::detail

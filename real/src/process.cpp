@@ -1,8 +1,10 @@
 #include "real/process.hpp"
 
+#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
+#include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -17,6 +19,7 @@
 #include <system_error>
 #include <mutex>
 
+#include "exec_child.hpp"
 #include "fd.hpp"
 #include "pidfd.hpp"
 #include "process_registry.hpp"
@@ -109,6 +112,17 @@ void Process::keep_fd(int fd) {
   std::sort(kept_fds_.begin(), kept_fds_.end());
 }
 
+void Process::set_die_with_parent(bool die) {
+  if (started()) throw std::logic_error("Process::set_die_with_parent: process already started");
+  die_with_parent_ = die;
+}
+
+void Process::set_stdout(int fd) {
+  if (started()) throw std::logic_error("Process::set_stdout: process already started");
+  if (argv_.empty()) throw std::logic_error("Process::set_stdout: only a command child has its output redirected");
+  stdout_fd_ = fd;
+}
+
 void Process::run() {
   if (body_) exit_status_ = body_();
 }
@@ -156,12 +170,37 @@ pid_t Process::startForked() {
   sigset_t all;
   sigset_t previous;
   sigfillset(&all);
+  // The death signal belongs to the thread that forks: start() returns only
+  // once the child has armed it (closed its end of this pipe), or a thread
+  // that ends right after start() would leave a child that never gets it.
+  detail::UniqueFd armed_read;
+  detail::UniqueFd armed_write;
+  if (die_with_parent_) {
+    int fds[2];
+    if (::pipe2(fds, O_CLOEXEC) != 0) detail::throwErrno("Process::start: pipe2");
+    armed_read.reset(fds[0]);
+    armed_write.reset(fds[1]);
+  }
   ::pthread_sigmask(SIG_SETMASK, &all, &previous);
+  const pid_t parent = ::getpid();
   const pid_t pid = ::fork();
-  if (pid == 0) runInChild();
+  if (pid == 0) {
+    if (die_with_parent_) {
+      // First of all: a parent killed before this line leaves no orphan.
+      if (::prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || ::getppid() != parent) ::_exit(1);
+      ::close(armed_write.get());
+    }
+    runInChild();
+  }
   const int fork_error = errno;
   ::pthread_sigmask(SIG_SETMASK, &previous, nullptr);
   if (pid < 0) detail::throwErrno(fork_error, "Process::start: fork");
+  if (die_with_parent_) {
+    armed_write.reset();
+    char ignored = 0;
+    while (::read(armed_read.get(), &ignored, 1) < 0 && errno == EINTR) {
+    }
+  }
   return pid;
 }
 
@@ -190,6 +229,9 @@ void Process::runInChild() {
 }
 
 pid_t Process::startCommand() {
+  if (die_with_parent_) {
+    return detail::forkExec({detail::findExecutable(argv_[0]), argv_, stdout_fd_, true});
+  }
   std::vector<char*> args;
   args.reserve(argv_.size() + 1);
   for (std::string& arg : argv_) args.push_back(arg.data());
@@ -199,6 +241,7 @@ pid_t Process::startCommand() {
   posix_spawnattr_t attributes;
   ::posix_spawn_file_actions_init(&actions);
   ::posix_spawnattr_init(&attributes);
+  if (stdout_fd_ >= 0 && stdout_fd_ != STDOUT_FILENO) ::posix_spawn_file_actions_adddup2(&actions, stdout_fd_, STDOUT_FILENO);
   ::posix_spawn_file_actions_addclosefrom_np(&actions, 3);
   sigset_t empty;
   sigset_t all;

@@ -3,7 +3,6 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <sched.h>
-#include <sys/prctl.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -200,25 +199,29 @@ ReplayResult replay(const sim::Scenario& scenario, const ReplayOptions& options)
 
   std::vector<WorkerSpec> specs = workerSpecs(scenario, result.plan, tick_ns, report_write.get());
   const std::size_t count = specs.size();
-  // Time 0 of every arrival: far enough ahead that every worker is forked
-  // before it.
-  const std::int64_t lead_ns = 30 * kNsPerMs + static_cast<std::int64_t>(count) * 2 * kNsPerMs;
+  // Time 0 of every arrival: far enough ahead that every worker is started
+  // before it (a command takes longer: it loads a program).
+  const std::int64_t per_worker_ms = options.worker_command.empty() ? 2 : 10;
+  const std::int64_t lead_ns = 30 * kNsPerMs + static_cast<std::int64_t>(count) * per_worker_ms * kNsPerMs;
   const std::int64_t start_ns = detail::monotonicNs() + lead_ns;
   for (WorkerSpec& spec : specs) spec.start_ns = start_ns;
 
   WorkerGroup group;
   std::vector<pid_t> pids;
-  const pid_t parent = ::getpid();
   for (std::size_t i = 0; i < count; ++i) {
-    // A worker dies with its parent, even one killed by SIGKILL: the death
-    // signal is set first, then the parent checked (it may be gone already).
-    auto worker = std::make_unique<Process>(
-        [spec = std::move(specs[i]), parent] {
-          if (::prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || ::getppid() != parent) return 1;
-          return detail::runBurstWorker(spec);
-        },
-        scenario.processes[i].name);
-    worker->keep_fd(report_write.get());
+    std::unique_ptr<Process> worker;
+    if (options.worker_command.empty()) {
+      worker = std::make_unique<Process>([spec = std::move(specs[i])] { return detail::runBurstWorker(spec); },
+                                         scenario.processes[i].name);
+      worker->keep_fd(report_write.get());
+    } else {
+      std::vector<std::string> argv = options.worker_command;
+      for (std::string& word : detail::workerArguments(specs[i])) argv.push_back(std::move(word));
+      worker = Process::command(std::move(argv), scenario.processes[i].name);
+      worker->set_stdout(report_write.get());
+    }
+    // A worker dies with this thread, even one killed by SIGKILL.
+    worker->set_die_with_parent(true);
     Process& started = *worker;
     group.add(std::move(worker));
     started.start();
@@ -312,6 +315,13 @@ ReplayResult replay(const sim::Scenario& scenario, const ReplayOptions& options)
   for (const sim::ProcessSpec& process : scenario.processes) arrivals.push_back(process.arrival);
   result.timeline = detail::replayTimeline(result.trace, result.sample_ticks, arrivals);
   return result;
+}
+
+int runReplayWorker(const std::vector<std::string>& words, std::string& error) {
+  detail::WorkerSpec spec;
+  if (!detail::parseWorkerArguments(words, spec, error)) return 2;
+  spec.report_fd = STDOUT_FILENO;
+  return detail::runBurstWorker(spec);
 }
 
 }  // namespace real

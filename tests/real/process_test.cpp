@@ -253,8 +253,12 @@ TEST_CASE("a signal reaches a child that has exited but is not yet reaped withou
 TEST_CASE("a failed exec is reported by start with its errno and leaves no zombie",
           "[real][process]") {
   LeakCheck leaks;
+  // posix_spawn, or _Fork and execve when the child dies with its parent.
+  const bool die_with_parent = GENERATE(false, true);
+  INFO("die_with_parent " << die_with_parent);
   SECTION("a program that does not exist") {
     auto missing = Process::command({"/nonexistent/procsim-no-such-program"});
+    missing->set_die_with_parent(die_with_parent);
     try {
       missing->start();
       FAIL("start() did not report the failed exec");
@@ -269,6 +273,7 @@ TEST_CASE("a failed exec is reported by start with its errno and leaves no zombi
     REQUIRE(fd >= 0);
     ::close(fd);
     auto not_executable = Process::command({path});
+    not_executable->set_die_with_parent(die_with_parent);
     try {
       not_executable->start();
       FAIL("start() did not report the failed exec");
@@ -276,6 +281,16 @@ TEST_CASE("a failed exec is reported by start with its errno and leaves no zombi
       CHECK(error.code().value() == EACCES);
     }
     ::unlink(path);
+  }
+  SECTION("a name found nowhere on PATH") {
+    auto nowhere = Process::command({"procsim-no-such-program-anywhere"});
+    nowhere->set_die_with_parent(die_with_parent);
+    try {
+      nowhere->start();
+      FAIL("start() did not report the missing program");
+    } catch (const std::system_error& error) {
+      CHECK(error.code().value() == ENOENT);
+    }
   }
   CHECK(real_test::zombieChildren().empty());
   leaks.check();
@@ -574,5 +589,59 @@ TEST_CASE("start reports a failed pidfd_open at once, with the child killed and 
   CHECK(elapsed < 10);
   CHECK(child->exitcode() == -SIGKILL);
   CHECK(real_test::zombieChildren().empty());
+  leaks.check();
+}
+
+TEST_CASE("a child set to die with its parent gets SIGKILL when the thread that started it ends",
+          "[real][process]") {
+  LeakCheck leaks;
+  // A command (_Fork, then only system calls before execve) or a callable.
+  const bool command = GENERATE(true, false);
+  INFO((command ? "command" : "callable"));
+  std::unique_ptr<Process> child =
+      command ? Process::command({"sleep", "30"}) : std::make_unique<Process>([] { ::pause(); });
+  child->set_die_with_parent(true);
+  CHECK(child->die_with_parent());
+  std::thread starter([&child] { child->start(); });
+  starter.join();
+  // The thread that started it has ended: the kernel sends SIGKILL.
+  const bool ended = child->join(10s);
+  if (!ended) child->kill();
+  REQUIRE(ended);
+  CHECK(child->exitcode() == -SIGKILL);
+  leaks.check();
+}
+
+TEST_CASE("a child not set to die with its parent outlives the thread that started it", "[real][process]") {
+  LeakCheck leaks;
+  auto child = Process::command({"sleep", "30"});
+  CHECK_FALSE(child->die_with_parent());
+  std::thread starter([&child] { child->start(); });
+  starter.join();
+  CHECK_FALSE(child->join(200ms));
+  child->kill();
+  child->join();
+  CHECK(child->exitcode() == -SIGKILL);
+  leaks.check();
+}
+
+TEST_CASE("a command child's standard output can be a pipe", "[real][process]") {
+  LeakCheck leaks;
+  const bool die_with_parent = GENERATE(false, true);
+  INFO("die_with_parent " << die_with_parent);
+  {
+    Pipe pipe;
+    auto child = Process::command({"sh", "-c", "echo out; ls /proc/self/fd"});
+    child->set_stdout(pipe.write_end);
+    child->set_die_with_parent(die_with_parent);
+    child->start();
+    const std::string text = pipe.readAll();
+    child->join();
+    CHECK(child->exitcode() == 0);
+    // Its output, and only descriptors 0, 1, 2 (and ls's own directory, 3).
+    CHECK(text == "out\n0\n1\n2\n3\n");
+  }
+  Process callable([] {});
+  CHECK_THROWS_AS(callable.set_stdout(1), std::logic_error);
   leaks.check();
 }

@@ -1,7 +1,11 @@
 // `procsim real spawn`: it exits with the child's status, --timeout ends
 // the child (SIGTERM, then SIGKILL after --grace), and SIGINT or SIGTERM to
-// procsim ends and reaps the child instead of leaving it behind.
+// procsim ends and reaps the child instead of leaving it behind; SIGKILL to
+// procsim kills the child too (PR_SET_PDEATHSIG) unless --detached.
+#include <poll.h>
 #include <signal.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include <catch2/catch.hpp>
 #include <cerrno>
@@ -25,6 +29,15 @@ pid_t childPidFrom(const std::string& started_line) {
 }
 
 bool processExists(pid_t pid) { return ::kill(pid, 0) == 0 || errno != ESRCH; }
+
+// Whether the process behind `pidfd` ends within `timeout` (poll, no sleep).
+bool endsWithin(int pidfd, std::chrono::milliseconds timeout) {
+  pollfd ended{pidfd, POLLIN, 0};
+  int ready = 0;
+  while ((ready = ::poll(&ended, 1, static_cast<int>(timeout.count()))) < 0 && errno == EINTR) {
+  }
+  return ready > 0;
+}
 
 }  // namespace
 
@@ -79,4 +92,24 @@ TEST_CASE("SIGINT or SIGTERM to real spawn ends and reaps the child", "[real][cl
   const bool left_behind = processExists(child);
   if (left_behind) ::kill(child, SIGKILL);
   CHECK_FALSE(left_behind);
+}
+
+TEST_CASE("real spawn's child dies when procsim is killed by SIGKILL, unless --detached", "[real][cli][spawn]") {
+  const bool detached = GENERATE(false, true);
+  INFO("detached " << detached);
+  std::vector<std::string> args{"real", "spawn"};
+  if (detached) args.push_back("--detached");
+  args.insert(args.end(), {"--", "sleep", "100"});
+  BackgroundProcsim spawner(args);
+  const pid_t child = childPidFrom(spawner.readLine());
+  // A pidfd taken while procsim is alive names this very process for good.
+  const int pidfd = static_cast<int>(::syscall(SYS_pidfd_open, child, 0));
+  REQUIRE(pidfd >= 0);
+  CHECK(spawner.stop(SIGKILL) == 128 + SIGKILL);
+  if (detached) {
+    CHECK_FALSE(endsWithin(pidfd, 200ms));
+    ::syscall(SYS_pidfd_send_signal, pidfd, SIGKILL, nullptr, 0);
+  }
+  CHECK(endsWithin(pidfd, 10s));
+  ::close(pidfd);
 }

@@ -4,7 +4,17 @@
 // Three ways to start a child:
 //   - with a target callable: fork, run it in the child, _exit;
 //   - by subclassing Process and overriding run();
-//   - an external command (Process::command), started with posix_spawn.
+//   - an external command (Process::command), started with posix_spawn, or
+//     (set_die_with_parent) with _Fork and only system calls before execve.
+//
+// The rule for library users: a callable or subclass child runs ordinary
+// C++ (allocation, locks, exceptions) after fork, which POSIX leaves
+// undefined in a process that has other threads (a lock held by another
+// thread at the fork stays locked forever in the child). So start callable
+// and subclass children only from a single-threaded process (procsim's CLI),
+// or before the first thread exists. A threaded program (procsim-gui) starts
+// commands instead: Process::command never runs C++ in the child. procsim-gui
+// runs its built-in children as `procsim real child KIND ...`.
 //
 // Guarantees (each is a test in tests/real/):
 //   - Each child is reaped in exactly one place (waitid on its pidfd, under a
@@ -18,6 +28,9 @@
 //   - The child starts with an empty signal mask and default handlers.
 //   - stdio is flushed before fork, so buffered output never prints twice.
 //   - No SIGCHLD handler is installed.
+//   - With set_die_with_parent(true) the child gets SIGKILL when the thread
+//     that started it ends, even by SIGKILL (PR_SET_PDEATHSIG, set first in
+//     the child and checked against the parent's pid recorded before fork).
 #pragma once
 
 #include <sys/types.h>
@@ -93,6 +106,17 @@ class Process {
   // child always sees only 0, 1, 2). Must be called before start().
   void keep_fd(int fd);
   bool started() const { return pid_.load() != 0; }
+  // Must be set before start(): the child is sent SIGKILL when the thread
+  // that called start() ends (PR_SET_PDEATHSIG), so it never outlives its
+  // parent. Off by default (a child outlives a parent killed by SIGKILL, as
+  // with Python's multiprocessing). Start such children from a thread that
+  // outlives them (the main thread, or one that joins them). start()
+  // returns only once the child has armed the signal.
+  void set_die_with_parent(bool die);
+  bool die_with_parent() const { return die_with_parent_; }
+  // Command children only, before start(): `fd` becomes the child's
+  // standard output (the caller keeps and closes its own copy).
+  void set_stdout(int fd);
 
  protected:
   // Runs in the child. The default runs the target given to the constructor.
@@ -128,6 +152,8 @@ class Process {
   Body body_;
   std::vector<std::string> argv_;  // non-empty for a command
   std::vector<int> kept_fds_;
+  bool die_with_parent_ = false;
+  int stdout_fd_ = -1;  // command children: their standard output when >= 0
   int exit_status_ = 0;  // the child's status once the target returned
 
   std::atomic<pid_t> pid_{0};  // set once by start(), read from any thread

@@ -2,8 +2,11 @@
 // are run as real worker processes on this machine and measured, next to
 // what sim::Engine says about the same scenario (docs/real.md).
 //
-// Each simulated process becomes one forked worker (real::Process with a
-// callable), confined with sched_setaffinity to as many CPUs as the scenario
+// Each simulated process becomes one worker process: a forked child running
+// a callable (real::Process), or, when ReplayOptions::worker_command is set,
+// that command (`procsim real child replay-worker ...`), which a threaded
+// caller such as procsim-gui must use (real/process.hpp, the rule). Each is
+// confined with sched_setaffinity to as many CPUs as the scenario
 // has cores (capped by the CPUs this process may use). A worker sleeps until
 // its arrival (all arrivals count from one CLOCK_MONOTONIC instant fixed
 // before the first fork), then runs its bursts: a CPU burst spins until the
@@ -48,6 +51,12 @@ struct ReplayOptions {
   // between samples: when it becomes readable, should_stop is asked at once
   // instead of at the next sample. replay() never reads it.
   int wake_fd = -1;
+  // Empty: each worker is forked and runs its bursts in the child (for a
+  // single-threaded caller). Otherwise each worker is this command with the
+  // worker's arguments appended (real/src/burst_worker.hpp), for example
+  // {"/usr/bin/procsim", "real", "child", "replay-worker"}; it must end in
+  // runReplayWorker. Either way the worker dies with the calling thread.
+  std::vector<std::string> worker_command;
 };
 
 // What a replay would do, decided before anything starts.
@@ -122,6 +131,12 @@ ReplayPlan planReplay(const sim::Scenario& scenario, const ReplayOptions& option
 // or std::runtime_error / std::system_error when a worker cannot be started
 // or fails.
 ReplayResult replay(const sim::Scenario& scenario, const ReplayOptions& options = {});
+
+// The body of a worker started as ReplayOptions::worker_command: `words`
+// are the arguments replay() appended; the measurements go to standard
+// output as one binary record. Returns the exit status: 0, 1 after a
+// failure it reported, 2 (with `error` set) for words it cannot read.
+int runReplayWorker(const std::vector<std::string>& words, std::string& error);
 
 // A few sentences on how Linux's scheduler (CFS) differs from the
 // scenario's policy, for the table's reader, in English or (`chinese`)
