@@ -206,3 +206,37 @@ TEST_CASE("real rejects bad input with a clear message and exit status 2", "[rea
     CHECK_THAT(result.err, Catch::Contains(message));
   }
 }
+
+TEST_CASE("real child, the body of procsim-gui's children, is hidden from help and refuses bad words with exit 2",
+          "[real][cli][child]") {
+  const auto help = runProcsim({"real", "--help"});
+  CHECK(help.status == 0);
+  CHECK(help.out.find("spawn") != std::string::npos);
+  CHECK(help.out.find("\n  child ") == std::string::npos);
+  const auto slept = runProcsim({"real", "child", "sleep", "--", "0.01"});
+  CHECK(slept.status == 0);
+  CHECK(slept.out.empty());
+  const std::vector<std::pair<std::vector<std::string>, std::string>> bad{
+      {{"real", "child", "sleep", "--", "nan"}, "SECONDS"},
+      {{"real", "child", "burn", "--", "3601"}, "SECONDS"},
+      {{"real", "child", "sleep"}, "SECONDS"},
+      {{"real", "child", "fork-bomb"}, "fork-bomb"},
+      {{"real", "child", "client", "--", "tcp", "127.0.0.1", "0", "0", "hi"}, "PORT"},
+      {{"real", "child", "client", "--", "tcp", "127.0.0.1", "9", "1.5", "hi"}, "MESSAGES"},
+      {{"real", "child", "replay-worker", "--", "0", "1", "2", "0"}, "INDEX"},
+      {{"real", "child", "replay-worker", "--", "0", "1", "2", "x", "P1"}, "CPUS"},
+      {{"real", "child", "replay-worker", "--", "0", "1", "2", "0", "P1", "z5"}, "burst 'z5'"},
+  };
+  for (const auto& [args, named] : bad) {
+    const auto result = runProcsim(args);
+    INFO(args.back() << ": " << result.err);
+    CHECK(result.status == 2);
+    CHECK(result.err.find(named) != std::string::npos);
+  }
+}
+
+TEST_CASE("real demo --format json carries the text lines too", "[real][cli][demo]") {
+  const json facts = demo("zombie");
+  REQUIRE(facts.at("lines").size() == 3);
+  CHECK(facts["lines"][0].get<std::string>().find("child pid " + std::to_string(facts["pid"].get<int>())) == 0);
+}

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <system_error>
 #include <filesystem>
 #include <fstream>
 #include <limits>
@@ -255,5 +256,42 @@ TEST_CASE("an exception in the middle of a replay still kills and reaps every wo
   CHECK_THROWS_WITH(real::replay(scenario, options), "the caller failed while the workers ran");
   CHECK(polls == 3);
   CHECK(children() == children_before);
+  leaks.check();
+}
+
+TEST_CASE("a replay whose workers are procsim commands measures what forked workers measure", "[real][replay]") {
+  const real_test::LeakCheck leaks;
+  const std::set<pid_t> children_before = children();
+  const sim::Scenario scenario = smallScenario();
+  real::ReplayOptions options = withTick(5);
+  options.worker_command = {PROCSIM_BINARY, "real", "child", "replay-worker", "--"};
+  const real::ReplayResult result = real::replay(scenario, options);
+  REQUIRE(result.processes.size() == 3);
+  const std::int64_t bursts[] = {7, 4, 6};
+  for (std::size_t i = 0; i < 3; ++i) {
+    const real::ReplayComparison& row = result.processes[i];
+    INFO(row.name);
+    CHECK(row.name == scenario.processes[i].name);
+    CHECK(row.burst_total == bursts[i]);
+    CHECK(row.real_turnaround >= static_cast<double>(row.burst_total) - 1e-6);
+    CHECK(row.real_cpu >= static_cast<double>(row.sim_cpu) - 1e-6);
+    CHECK(row.timeslices >= 1);
+  }
+  REQUIRE(result.trace.pids.size() == 3);
+  CHECK(children() == children_before);
+  leaks.check();
+}
+
+TEST_CASE("a replay worker command that cannot start fails the replay with its errno, every worker reaped",
+          "[real][replay]") {
+  const real_test::LeakCheck leaks;
+  real::ReplayOptions options = withTick(5);
+  options.worker_command = {"/nonexistent/procsim", "real", "child", "replay-worker", "--"};
+  try {
+    real::replay(smallScenario(), options);
+    FAIL("the replay did not report the missing worker program");
+  } catch (const std::system_error& error) {
+    CHECK(error.code().value() == ENOENT);
+  }
   leaks.check();
 }
