@@ -94,7 +94,9 @@ void RealChildrenView::draw(ViewContext& context) {
     real.poll(true);
   }
   const Str ways[] = {Str::WayTarget, Str::WayTarget, Str::WayTarget, Str::WaySubclass, Str::WayCommand};
-  ImGui::TextDisabled("%s", tr(ways[kind_]));
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("%s", tr(ways[kind_]));
+  ImGui::PopStyleColor();
 
   // [Actions] for every row.
   ImGui::TextUnformatted(tr(Str::RealJoinTimeout));

@@ -48,25 +48,30 @@ std::string readText(const fs::path& path) {
   return text.str();
 }
 
-sim::Scenario twoProcesses() {
-  return sim::parseScenario(R"({"name": "saved", "cores": 1, "processes": [
-    {"name": "A", "bursts": [{"cpu": 2}]}, {"name": "B", "bursts": [{"cpu": 3}]}]})");
-}
+// A session running a two-process scenario named "saved", and its editor.
+struct Saving {
+  gui::Session session;
+  gui::EditorState editor;
+  Saving() {
+    REQUIRE(session.setScenario(sim::parseScenario(R"({"name": "saved", "cores": 1, "processes": [
+      {"name": "A", "bursts": [{"cpu": 2}]}, {"name": "B", "bursts": [{"cpu": 3}]}]})")));
+  }
+  bool save(const std::string& path) { return gui::saveEditor(editor, session, path); }
+};
 
 }  // namespace
 
 TEST_CASE("the editor's Save replaces a file whole and leaves no temporary, predictable or not", "[gui][editor][save]") {
   TempFolder folder;
-  gui::Session session;
-  REQUIRE(session.setScenario(twoProcesses()));
-  gui::EditorState editor;
+  Saving saving;
+  const gui::EditorState& editor = saving.editor;
   const fs::path target = folder.path() / "lab.json";
   // A symlink planted at the old temporary name must redirect nothing.
   const fs::path victim = folder.path() / "victim";
   std::ofstream(victim) << "keep me";
   fs::create_symlink(victim, folder.path() / "lab.json.partial");
   std::ofstream(target) << "old text";
-  REQUIRE(gui::saveEditor(editor, session, target.string()));
+  REQUIRE(saving.save(target.string()));
   CHECK(editor.file_message.empty());
   CHECK_FALSE(editor.file_error);
   CHECK(sim::parseScenario(readText(target)).name == "saved");
@@ -76,24 +81,21 @@ TEST_CASE("the editor's Save replaces a file whole and leaves no temporary, pred
 
 TEST_CASE("the editor's Save follows a symlink and keeps the link", "[gui][editor][save]") {
   TempFolder folder;
-  gui::Session session;
-  REQUIRE(session.setScenario(twoProcesses()));
-  gui::EditorState editor;
+  Saving saving;
   const fs::path real_file = folder.path() / "real.json";
   const fs::path link = folder.path() / "link.json";
   fs::create_symlink("real.json", link);
-  REQUIRE(gui::saveEditor(editor, session, link.string()));
+  REQUIRE(saving.save(link.string()));
   CHECK(fs::is_symlink(link));
   CHECK(sim::parseScenario(readText(real_file)).name == "saved");
   CHECK(folder.names() == std::vector<std::string>{"link.json", "real.json"});
 }
 
 TEST_CASE("the editor's Save names the error on a full device or a folder it cannot write", "[gui][editor][save]") {
-  gui::Session session;
-  REQUIRE(session.setScenario(twoProcesses()));
-  gui::EditorState editor;
+  Saving saving;
+  const gui::EditorState& editor = saving.editor;
   SECTION("a full device is written in place and the failure named") {
-    CHECK_FALSE(gui::saveEditor(editor, session, "/dev/full"));
+    CHECK_FALSE(saving.save("/dev/full"));
     CHECK(editor.file_error);
     CHECK(editor.file_message == "/dev/full: write failed: No space left on device");
     CHECK(fs::is_character_file("/dev/full"));
@@ -101,7 +103,7 @@ TEST_CASE("the editor's Save names the error on a full device or a folder it can
   SECTION("a folder that does not exist") {
     TempFolder folder;
     const std::string path = (folder.path() / "missing" / "lab.json").string();
-    CHECK_FALSE(gui::saveEditor(editor, session, path));
+    CHECK_FALSE(saving.save(path));
     CHECK(editor.file_error);
     CHECK(editor.file_message == path + ": cannot write: No such file or directory");
   }
@@ -111,7 +113,7 @@ TEST_CASE("the editor's Save names the error on a full device or a folder it can
     // root may write in any folder: /sys refuses even root.
     const std::string path =
         ::geteuid() == 0 ? std::string("/sys/procsim-save-test.json") : (folder.path() / "lab.json").string();
-    CHECK_FALSE(gui::saveEditor(editor, session, path));
+    CHECK_FALSE(saving.save(path));
     CHECK(editor.file_error);
     CHECK_THAT(editor.file_message, Catch::StartsWith(path + ": cannot write: "));
     CHECK_FALSE(fs::exists(path));
