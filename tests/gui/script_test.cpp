@@ -54,7 +54,7 @@ TEST_CASE("launch options reject a bad size, tick or language with one line", "[
   CHECK(options->language == gui::Language::Chinese);
 }
 
-TEST_CASE("reading a script refuses a directory, a NUL byte and endless input; comments only is no action",
+TEST_CASE("reading a script refuses a directory, a NUL byte and endless input, and comments only is no action",
           "[gui][script]") {
   const auto dir = std::filesystem::temp_directory_path() / ("procsim-script-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
@@ -70,8 +70,12 @@ TEST_CASE("reading a script refuses a directory, a NUL byte and endless input; c
   }
   CHECK_FALSE(gui::readScriptFile((dir / "nul.txt").string(), text, error));
   CHECK(error == (dir / "nul.txt").string() + ":3: a NUL byte; a script is text");
-  std::filesystem::resize_file(dir / "nul.txt", gui::kMaxScriptBytes + 1);  // sparse
-  CHECK_FALSE(gui::readScriptFile((dir / "nul.txt").string(), text, error));
+  {
+    std::ofstream out(dir / "long.txt", std::ios::binary);
+    const std::string line(1023, '#');
+    for (std::size_t written = 0; written <= gui::kMaxScriptBytes; written += line.size() + 1) out << line << '\n';
+  }
+  CHECK_FALSE(gui::readScriptFile((dir / "long.txt").string(), text, error));
   CHECK_THAT(error, Catch::Contains("longer than 16 MiB"));
   std::ofstream(dir / "comments.txt") << "# nothing to do\n\n   # still nothing\n";
   REQUIRE(gui::readScriptFile((dir / "comments.txt").string(), text, error));

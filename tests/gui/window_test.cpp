@@ -87,7 +87,7 @@ TEST_CASE("the window honours --size", "[gui][window]") {
   CHECK(image.height == 1080);
 }
 
-TEST_CASE("a script with only comments runs nothing and exits 0; a directory as the script exits 2", "[gui][window]") {
+TEST_CASE("a script with only comments runs nothing and exits 0, and a directory as the script exits 2", "[gui][window]") {
   TempDir dir;
   const std::string script = dir.write("comments.txt", "# nothing to do\n\n");
   const auto empty = runGui("--scenario " + shellQuoted(defaultScenario()) + " --script " + shellQuoted(script));

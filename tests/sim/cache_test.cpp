@@ -57,7 +57,7 @@ TEST_CASE("a process that fits the cache runs warm_rate ticks of work per tick a
   CHECK(m.busy_ticks == 20);
 }
 
-TEST_CASE("the tick that completes the warmup still runs cold; a burst may end part way through a warm tick",
+TEST_CASE("the tick that completes the warmup still runs cold, and a burst may end part way through a warm tick",
           "[sim][cache]") {
   const auto completion = [](const char* bursts, sim::Tick warmup) {
     return completionOf(cached(test::makeScenario("fcfs", 1, {{"A", 0, bursts}}), warmup, 2, 100, 10), 0);

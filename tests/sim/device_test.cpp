@@ -35,7 +35,7 @@ TEST_CASE("a disk with one server serves three processes one after another, in t
   CHECK(block_reasons == std::vector<sim::Reason>{sim::Reason::IoStart, sim::Reason::DeviceQueue, sim::Reason::DeviceQueue});
 }
 
-TEST_CASE("two servers serve two IO bursts at once; an unlisted device serves every one at once", "[sim][device]") {
+TEST_CASE("two servers serve two IO bursts at once, and an unlisted device serves every one at once", "[sim][device]") {
   const auto two = test::runToEnd(sharedDisk(2));
   CHECK(two.processes[1].completion == 6);
   CHECK(two.processes[2].completion == 10);

@@ -40,7 +40,7 @@ TEST_CASE("mlfq: a short job that arrives later preempts a long one at a lower l
   CHECK(m.transitions[static_cast<std::size_t>(sim::TransitionKind::Preempt)] == 2);  // A at 100, B at 110 (to level 1)
 }
 
-TEST_CASE("mlfq: a process that uses its quantum drops a level; the quantum list is per level from the top",
+TEST_CASE("mlfq: a process that uses its quantum drops a level, and the quantum list is per level from the top",
           "[sim][mlfq]") {
   // levels 2, quanta 2 then 4: A 0-2, B 2-4 (both drop), A 4-8, B 8-12, A 12-14, B 14-16.
   const auto m = test::runToEnd(mlfq("mlfq:levels=2:quantum=2/4", 1, {{"A", 0, "c8"}, {"B", 0, "c8"}}));
