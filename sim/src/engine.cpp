@@ -17,6 +17,9 @@ Engine::Impl::Impl(Scenario s, EngineOptions o) : scenario(std::move(s)), option
   for (int c = 1; per_core && c < scenario.cores; ++c) queues.push_back(makePolicy(scenario.policy));
   policy_timers = queues.front()->nextTimer() != Policy::kNoTimer;
   const std::size_t count = scenario.processes.size();
+  // Advised before the first write: pages already touched stay small.
+  state.processes.reserve(count);
+  adviseHugePages(state.processes.data(), count * sizeof(ProcessRuntime));
   state.processes.resize(count);
   for (std::size_t i = 0; i < count; ++i) {
     const ProcessSpec& spec = scenario.processes[i];
@@ -29,7 +32,6 @@ Engine::Impl::Impl(Scenario s, EngineOptions o) : scenario(std::move(s)), option
     p.nice = static_cast<std::int8_t>(spec.nice);
     p.burst_count = static_cast<std::uint32_t>(spec.bursts.size());
   }
-  adviseHugePages(state.processes.data(), count * sizeof(ProcessRuntime));
   adviseHugePages(scenario.processes.data(), count * sizeof(ProcessSpec));
   device_servers.assign(scenario.devices.size(), 0);
   for (std::size_t d = 0; d < scenario.devices.size(); ++d) {

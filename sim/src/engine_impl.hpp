@@ -5,6 +5,7 @@
 #include <memory>
 #include <vector>
 
+#include "core_set.hpp"
 #include "load_tree.hpp"
 #include "sim/engine.hpp"
 
@@ -26,8 +27,11 @@ struct Engine::Impl {
   bool has_affinity = false;    // some process may run only on some cores
   bool policy_timers = false;   // the policy asked for a timer when it was made
   bool cache_on = false;        // the scenario has a "cache": work per tick depends on warmth (cache_model.hpp)
-  detail::LoadTree queue_length;  // per-core queues: ready in the core's queue + its running process
-  detail::LoadTree queue_ready;   // per-core queues: ready in the core's queue
+  detail::LoadTree<detail::Leftmost::Least> queue_length;  // per-core queues: ready in the core's queue + its running process
+  detail::LoadTree<detail::Leftmost::Most> queue_ready;     // per-core queues: ready in the core's queue
+  detail::CoreSet idle;           // cores neither running a process nor held by one
+  detail::CoreSet queued;         // per-core queues: cores whose queue holds a ready process
+  detail::CoreSet recheck;        // run queues (by index) whose urgent preemption must be asked again
   Trace trace;
   std::vector<Observer*> observers;
   std::vector<std::int32_t> device_servers;  // by device index; 0: no contention
@@ -53,6 +57,7 @@ struct Engine::Impl {
   void dispatchIdleCores(Tick t);      // step 3
   void expireSlices(Tick t);           // step 4
   void preemptForUrgent(Tick t);       // step 5
+  void preemptGlobalForUrgent(Tick t);
 
   // [Run queues] engine_queues.cpp
   Policy& queueOf(CoreId core) { return *queues[per_core ? static_cast<std::size_t>(core) : 0]; }
@@ -64,8 +69,9 @@ struct Engine::Impl {
   ProcessId pickAllowed(Policy& queue, CoreId core);
   ProcessId steal(CoreId thief, Tick t);
   void balance(Tick t);                          // step 2c
+  std::size_t queueIndex(CoreId core) const { return per_core ? static_cast<std::size_t>(core) : 0; }
   void touch(CoreId core);                       // after a change to the core's queue or occupant
-  void rebuildLoad();
+  void rebuildLoad();                            // the sets and trees above, from the state
   std::vector<std::unique_ptr<Policy>> cloneQueues() const;
 
   // [Moves] each records its transition

@@ -159,9 +159,8 @@ void Engine::Impl::prefetchProcess(ProcessId id) const {
 
 CoreId Engine::Impl::lowestIdleCore(ProcessId process) const {
   if (state.idle_cores == 0) return kNoCore;
-  for (CoreId c = 0; c < static_cast<CoreId>(state.cores.size()); ++c) {
-    const CoreRuntime& core = state.cores[at(c)];
-    if (core.running == kNoProcess && core.held_by == kNoProcess && allowed(process, c)) return c;
+  for (std::size_t c = idle.next(0); c != detail::CoreSet::kNone; c = idle.next(c + 1)) {
+    if (allowed(process, static_cast<CoreId>(c))) return static_cast<CoreId>(c);
   }
   return kNoCore;
 }

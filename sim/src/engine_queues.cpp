@@ -27,19 +27,29 @@ bool Engine::Impl::allowed(ProcessId process, CoreId core) const {
   return cores.empty() || std::find(cores.begin(), cores.end(), core) != cores.end();
 }
 
+// Keeps the sets and trees in step with the core, and asks for its queue's
+// urgent preemption again: only a change of a queue or of an occupant (or a
+// renewed slice, or the policy's timer) can make a ready process more
+// urgent than a running one, since a running process only gets closer to
+// the end of its burst.
 void Engine::Impl::touch(CoreId core) {
-  if (!per_core) return;
   const CoreRuntime& c = state.cores[at(core)];
-  const auto ready = static_cast<std::int64_t>(queues[at(core)]->readyCount());
   const bool occupied = c.running != kNoProcess || c.held_by != kNoProcess;
+  idle.assign(at(core), !occupied);
+  recheck.insert(queueIndex(core));
+  if (!per_core) return;
+  const auto ready = static_cast<std::int64_t>(queues[at(core)]->readyCount());
+  queued.assign(at(core), ready > 0);
   queue_ready.set(at(core), ready);
   queue_length.set(at(core), ready + (occupied ? 1 : 0));
 }
 
 void Engine::Impl::rebuildLoad() {
-  if (!per_core) return;
-  queue_ready.reset(state.cores.size());
-  queue_length.reset(state.cores.size());
+  idle.reset(state.cores.size());
+  queued.reset(state.cores.size());
+  recheck.reset(queues.size());
+  queue_ready.reset(per_core ? state.cores.size() : 0);
+  queue_length.reset(per_core ? state.cores.size() : 0);
   for (CoreId c = 0; c < static_cast<CoreId>(state.cores.size()); ++c) touch(c);
 }
 
@@ -49,12 +59,13 @@ void Engine::Impl::enqueue(ProcessId id, Tick t) {
   ProcessRuntime& p = state.processes[at(id)];
   if (!per_core) {
     queues.front()->enqueue(view(id, t));
+    recheck.insert(0);
     return;
   }
   if (p.queue == kNoCore || !allowed(id, p.queue)) {
     const std::vector<CoreId>& cores = scenario.processes[at(id)].affinity;
     if (cores.empty()) {
-      p.queue = static_cast<CoreId>(queue_length.leftmostMin());
+      p.queue = static_cast<CoreId>(queue_length.leftmost());
     } else {
       CoreId best = cores.front();
       for (const CoreId c : cores) {
@@ -109,7 +120,7 @@ ProcessId Engine::Impl::peekFor(CoreId core) {
 // queue (ties: the lowest core) that it may run.
 ProcessId Engine::Impl::steal(CoreId thief, Tick t) {
   if (queue_ready.total() == 0) return kNoProcess;
-  CoreId victim = static_cast<CoreId>(queue_ready.leftmostMax());
+  CoreId victim = static_cast<CoreId>(queue_ready.leftmost());
   ProcessId id = kNoProcess;
   if (!has_affinity) {
     id = queues[at(victim)]->pickNext(victim, state);
@@ -143,8 +154,8 @@ ProcessId Engine::Impl::steal(CoreId thief, Tick t) {
 void Engine::Impl::balance(Tick t) {
   state.next_balance = t + scenario.balance.interval;
   for (std::size_t moves = 0; moves < state.processes.size(); ++moves) {
-    const auto from = static_cast<CoreId>(queue_ready.leftmostMax());
-    const auto to = static_cast<CoreId>(queue_length.leftmostMin());
+    const auto from = static_cast<CoreId>(queue_ready.leftmost());
+    const auto to = static_cast<CoreId>(queue_length.leftmost());
     if (queue_ready.value(at(from)) == 0 || queue_length.value(at(from)) - queue_length.value(at(to)) <= 1) return;
     const ProcessId id = pickAllowed(*queues[at(from)], to);
     if (id == kNoProcess) return;

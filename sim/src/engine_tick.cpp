@@ -210,15 +210,20 @@ void Engine::Impl::runWoken(Tick t) {
   }
 }
 
+// Idle cores in order, each taking its next process. Without stealing, a
+// per-core queue's idle core can only take work from its own queue, so only
+// idle cores with queued work are visited.
 void Engine::Impl::dispatchIdleCores(Tick t) {
   if (state.idle_cores == 0 || readyTotal() == 0) return;
-  for (CoreId c = 0; c < static_cast<CoreId>(state.cores.size()); ++c) {
-    const CoreRuntime& core = state.cores[at(c)];
-    if (core.running != kNoProcess || core.held_by != kNoProcess) continue;
-    const ProcessId next = pickFor(c, t);
+  const bool own_queue_only = per_core && !scenario.balance.steal;
+  for (std::size_t c = own_queue_only ? idle.nextAlsoIn(queued, 0) : idle.next(0); c != detail::CoreSet::kNone;
+       c = own_queue_only ? idle.nextAlsoIn(queued, c + 1) : idle.next(c + 1)) {
+    const auto core = static_cast<CoreId>(c);
+    assert(state.cores[c].running == kNoProcess && state.cores[c].held_by == kNoProcess);
+    const ProcessId next = pickFor(core, t);
     if (next == kNoProcess) continue;  // this core's queue may be empty (or hold no process it may run)
-    if (!has_affinity) prefetchProcess(queueOf(c).peekNext(c, state));  // a million processes do not fit in cache
-    dispatch(c, next, t);
+    if (!has_affinity) prefetchProcess(queueOf(core).peekNext(core, state));  // a million processes do not fit in cache
+    dispatch(core, next, t);
     if (state.idle_cores == 0 || readyTotal() == 0) break;
   }
 }
@@ -230,6 +235,7 @@ void Engine::Impl::expireSlices(Tick t) {
     Policy& queue = queueOf(c);
     if (queue.readyCount() == 0 || peekFor(c) == kNoProcess) {  // keeps running with a fresh slice
       queue.onSliceRenewed(core.running, ranSinceSliceStart(c, t));
+      recheck.insert(queueIndex(c));
       core.slice_start = t;
       core.slice_length = queue.timeSlice(core.running, state);
       core.slice_end = core.slice_length > 0 ? t + core.slice_length : 0;
@@ -242,9 +248,12 @@ void Engine::Impl::expireSlices(Tick t) {
   }
 }
 
+// Asked only of the run queues that changed since they were last asked
+// (`recheck`, see touch()); the others would not preempt.
 void Engine::Impl::preemptForUrgent(Tick t) {
-  if (per_core) {  // each core against its own queue
-    for (CoreId c = 0; c < static_cast<CoreId>(state.cores.size()); ++c) {
+  if (per_core) {  // each core against its own queue, in core order
+    for (std::size_t q = recheck.next(0); q != detail::CoreSet::kNone; q = recheck.next(q + 1)) {
+      const auto c = static_cast<CoreId>(q);
       Policy& queue = queueOf(c);
       while (state.cores[at(c)].running != kNoProcess && queue.readyCount() > 0) {
         const ProcessId best = peekFor(c);
@@ -252,9 +261,18 @@ void Engine::Impl::preemptForUrgent(Tick t) {
         preempt(c, t, Reason::MoreUrgent);
         dispatch(c, pickFor(c, t), t);
       }
+      recheck.erase(q);  // a preemption here changes no other core's queue
     }
     return;
   }
+  if (!recheck.contains(0)) return;
+  preemptGlobalForUrgent(t);
+  recheck.erase(0);
+}
+
+// The global queue's most urgent process against the least urgent running
+// one (ties: the highest core), until it is not more urgent.
+void Engine::Impl::preemptGlobalForUrgent(Tick t) {
   Policy& queue = *queues.front();
   while (queue.readyCount() > 0) {
     CoreId worst = kNoCore;
@@ -282,6 +300,7 @@ void Engine::Impl::runTimer(Tick t) {
   for (std::size_t q = 0; q < queues.size(); ++q) {
     if (queues[q]->nextTimer() != t) continue;
     const TimerResult result = queues[q]->onTimer(t, state);
+    recheck.insert(q);
     const CoreId core = per_core ? static_cast<CoreId>(q) : kNoCore;
     for (const ProcessId id : result.moved) record(t, id, core, TransitionKind::Requeue, result.reason);
   }
