@@ -1,7 +1,7 @@
 // A set of cores as a bitset: membership in O(1) and the lowest member at
-// or after a core in O(cores / 64). The engine keeps its idle cores, the
-// cores whose queue holds work and the queues to check for urgent
-// preemption in such sets, instead of scanning every core on every tick.
+// or after a core in O(cores / 64). The engine keeps its idle cores and
+// the cores whose queue holds work in such sets, instead of scanning every
+// core on every tick.
 #pragma once
 
 #include <bit>

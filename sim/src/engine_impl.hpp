@@ -31,7 +31,6 @@ struct Engine::Impl {
   detail::LoadTree<detail::Leftmost::Most> queue_ready;     // per-core queues: ready in the core's queue
   detail::CoreSet idle;           // cores neither running a process nor held by one
   detail::CoreSet queued;         // per-core queues: cores whose queue holds a ready process
-  detail::CoreSet recheck;        // run queues (by index) whose urgent preemption must be asked again
   Trace trace;
   std::vector<Observer*> observers;
   std::vector<std::int32_t> device_servers;  // by device index; 0: no contention
@@ -69,7 +68,6 @@ struct Engine::Impl {
   ProcessId pickAllowed(Policy& queue, CoreId core);
   ProcessId steal(CoreId thief, Tick t);
   void balance(Tick t);                          // step 2c
-  std::size_t queueIndex(CoreId core) const { return per_core ? static_cast<std::size_t>(core) : 0; }
   void touch(CoreId core);                       // after a change to the core's queue or occupant
   void rebuildLoad();                            // the sets and trees above, from the state
   std::vector<std::unique_ptr<Policy>> cloneQueues() const;

@@ -27,16 +27,11 @@ bool Engine::Impl::allowed(ProcessId process, CoreId core) const {
   return cores.empty() || std::find(cores.begin(), cores.end(), core) != cores.end();
 }
 
-// Keeps the sets and trees in step with the core, and asks for its queue's
-// urgent preemption again: only a change of a queue or of an occupant (or a
-// renewed slice, or the policy's timer) can make a ready process more
-// urgent than a running one, since a running process only gets closer to
-// the end of its burst.
+// Keeps the sets and trees in step with the core.
 void Engine::Impl::touch(CoreId core) {
   const CoreRuntime& c = state.cores[at(core)];
   const bool occupied = c.running != kNoProcess || c.held_by != kNoProcess;
   idle.assign(at(core), !occupied);
-  recheck.insert(queueIndex(core));
   if (!per_core) return;
   const auto ready = static_cast<std::int64_t>(queues[at(core)]->readyCount());
   queued.assign(at(core), ready > 0);
@@ -47,7 +42,6 @@ void Engine::Impl::touch(CoreId core) {
 void Engine::Impl::rebuildLoad() {
   idle.reset(state.cores.size());
   queued.reset(state.cores.size());
-  recheck.reset(queues.size());
   queue_ready.reset(per_core ? state.cores.size() : 0);
   queue_length.reset(per_core ? state.cores.size() : 0);
   for (CoreId c = 0; c < static_cast<CoreId>(state.cores.size()); ++c) touch(c);
@@ -59,7 +53,6 @@ void Engine::Impl::enqueue(ProcessId id, Tick t) {
   ProcessRuntime& p = state.processes[at(id)];
   if (!per_core) {
     queues.front()->enqueue(view(id, t));
-    recheck.insert(0);
     return;
   }
   if (p.queue == kNoCore || !allowed(id, p.queue)) {

@@ -235,7 +235,6 @@ void Engine::Impl::expireSlices(Tick t) {
     Policy& queue = queueOf(c);
     if (queue.readyCount() == 0 || peekFor(c) == kNoProcess) {  // keeps running with a fresh slice
       queue.onSliceRenewed(core.running, ranSinceSliceStart(c, t));
-      recheck.insert(queueIndex(c));
       core.slice_start = t;
       core.slice_length = queue.timeSlice(core.running, state);
       core.slice_end = core.slice_length > 0 ? t + core.slice_length : 0;
@@ -248,12 +247,9 @@ void Engine::Impl::expireSlices(Tick t) {
   }
 }
 
-// Asked only of the run queues that changed since they were last asked
-// (`recheck`, see touch()); the others would not preempt.
 void Engine::Impl::preemptForUrgent(Tick t) {
   if (per_core) {  // each core against its own queue, in core order
-    for (std::size_t q = recheck.next(0); q != detail::CoreSet::kNone; q = recheck.next(q + 1)) {
-      const auto c = static_cast<CoreId>(q);
+    for (CoreId c = 0; c < static_cast<CoreId>(state.cores.size()); ++c) {
       Policy& queue = queueOf(c);
       while (state.cores[at(c)].running != kNoProcess && queue.readyCount() > 0) {
         const ProcessId best = peekFor(c);
@@ -261,13 +257,10 @@ void Engine::Impl::preemptForUrgent(Tick t) {
         preempt(c, t, Reason::MoreUrgent);
         dispatch(c, pickFor(c, t), t);
       }
-      recheck.erase(q);  // a preemption here changes no other core's queue
     }
     return;
   }
-  if (!recheck.contains(0)) return;
   preemptGlobalForUrgent(t);
-  recheck.erase(0);
 }
 
 // The global queue's most urgent process against the least urgent running
@@ -300,7 +293,6 @@ void Engine::Impl::runTimer(Tick t) {
   for (std::size_t q = 0; q < queues.size(); ++q) {
     if (queues[q]->nextTimer() != t) continue;
     const TimerResult result = queues[q]->onTimer(t, state);
-    recheck.insert(q);
     const CoreId core = per_core ? static_cast<CoreId>(q) : kNoCore;
     for (const ProcessId id : result.moved) record(t, id, core, TransitionKind::Requeue, result.reason);
   }
