@@ -9,6 +9,8 @@
 #include <iomanip>
 #include <sstream>
 
+#include "real/server.hpp"
+
 namespace cli {
 
 namespace {
@@ -63,12 +65,6 @@ int maxServeWorkers() {
   return processes == RLIM_INFINITY ? 1024 : static_cast<int>(std::min<rlim_t>(1024, processes));
 }
 
-int maxServeConnections() {
-  const rlim_t files = softLimit(RLIMIT_NOFILE);
-  constexpr rlim_t kKeptFree = 64;
-  constexpr rlim_t kCeiling = 1'000'000;
-  if (files == RLIM_INFINITY) return static_cast<int>(kCeiling);
-  return static_cast<int>(std::clamp<rlim_t>(files > kKeptFree ? files - kKeptFree : 1, 1, kCeiling));
-}
+int maxServeConnections() { return real::max_connections_for_descriptor_limit(); }
 
 }  // namespace cli

@@ -27,7 +27,7 @@ struct ServeOptions {
   std::string host = "127.0.0.1";
   std::string port = "0";
   int workers = 0;
-  int max_connections = 1024;
+  int max_connections = real::default_max_connections();
   double idle_timeout = 60;
 };
 
@@ -90,7 +90,6 @@ void addRealServeCommand(CLI::App& real, int& status) {
   cmd->add_option("--port", options->port, "Port to bind; 0 picks a free one")->check(realPortValidator())->capture_default_str();
   const int max_workers = maxServeWorkers();
   const int max_connections = maxServeConnections();
-  options->max_connections = std::min(options->max_connections, max_connections);
   cmd->add_option("--workers", options->workers,
                   "TCP: 0 = a thread per connection, N = a pool of N threads; UDP: worker threads (0 = 1). "
                   "At most 1024 and RLIMIT_NPROC")

@@ -4,11 +4,11 @@
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
-#include <thread>
 
 extern char** environ;
 
@@ -35,15 +35,25 @@ pid_t spawnProcsim(const std::vector<std::string>& args, int out_fd, int err_fd)
   return pid;
 }
 
-// Waits for `pid` until `deadline`; exit status, 128 + signal, or -1.
+// Waits for `pid` until `deadline`, in poll on its pidfd (readable once it
+// has ended); exit status, 128 + signal, or -1.
 int waitUntilExit(pid_t pid, Clock::time_point deadline) {
+  const int pidfd = static_cast<int>(::syscall(SYS_pidfd_open, pid, 0));
+  REQUIRE(pidfd >= 0);
+  int result = -1;
   for (;;) {
     int status = 0;
-    const pid_t done = ::waitpid(pid, &status, WNOHANG);
-    if (done == pid) return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    if (Clock::now() > deadline) return -1;
-    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    if (::waitpid(pid, &status, WNOHANG) == pid) {
+      result = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+      break;
+    }
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
+    if (left <= 0) break;
+    pollfd ended{pidfd, POLLIN, 0};
+    ::poll(&ended, 1, static_cast<int>(left) + 1);
   }
+  ::close(pidfd);
+  return result;
 }
 
 }  // namespace
@@ -92,6 +102,7 @@ BackgroundProcsim::BackgroundProcsim(const std::vector<std::string>& args) {
   pid_ = spawnProcsim(args, out[1], -1);
   ::close(out[1]);
   out_fd_ = out[0];
+  lines_.emplace(out_fd_);
 }
 
 BackgroundProcsim::~BackgroundProcsim() {
@@ -102,22 +113,7 @@ BackgroundProcsim::~BackgroundProcsim() {
   if (out_fd_ >= 0) ::close(out_fd_);
 }
 
-std::string BackgroundProcsim::readLine(std::chrono::milliseconds timeout) {
-  const auto deadline = Clock::now() + timeout;
-  while (buffered_.find('\n') == std::string::npos && Clock::now() < deadline) {
-    pollfd descriptor{out_fd_, POLLIN, 0};
-    if (::poll(&descriptor, 1, 50) <= 0) continue;
-    char buffer[1024];
-    const ssize_t got = ::read(out_fd_, buffer, sizeof buffer);
-    if (got <= 0) break;
-    buffered_.append(buffer, static_cast<std::size_t>(got));
-  }
-  const auto end = buffered_.find('\n');
-  if (end == std::string::npos) return {};
-  std::string line = buffered_.substr(0, end);
-  buffered_.erase(0, end + 1);
-  return line;
-}
+std::string BackgroundProcsim::readLine(std::chrono::milliseconds timeout) { return lines_->next(timeout); }
 
 int BackgroundProcsim::stop(int signal_number, std::chrono::milliseconds timeout) {
   ::kill(pid_, signal_number);

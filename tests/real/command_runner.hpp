@@ -5,8 +5,11 @@
 #include <sys/types.h>
 
 #include <chrono>
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "test_support.hpp"
 
 namespace real_test {
 
@@ -38,7 +41,7 @@ class BackgroundProcsim {
  private:
   pid_t pid_ = -1;
   int out_fd_ = -1;
-  std::string buffered_;
+  std::optional<LineReader> lines_;
 };
 
 }  // namespace real_test

@@ -22,6 +22,29 @@ std::vector<pid_t> zombieChildren();
 bool waitUntil(const std::function<bool()>& condition,
                std::chrono::milliseconds timeout = std::chrono::seconds(5));
 
+// Waits for events of a child of this process without reaping it
+// (waitid with WNOWAIT), so that real::Process still reaps it itself.
+// Blocks until `pid` has stopped: call it only for a child that is sure to
+// stop (it was sent SIGSTOP, or raises it itself). False if it ended instead.
+bool waitForStop(pid_t pid);
+// Until `pid` has exited or `timeout` passes, in poll on a pidfd; false on
+// timeout. A child of this process is a zombie then; any other process is a
+// zombie or gone (a pid that is gone already counts as exited).
+bool waitForExit(pid_t pid, std::chrono::milliseconds timeout = std::chrono::seconds(10));
+
+// Reads lines from a descriptor (a pipe from a child), waiting in poll.
+class LineReader {
+ public:
+  explicit LineReader(int fd) : fd_(fd) {}
+  // The next line without its '\n'; empty if none comes within `timeout`
+  // or the writer closed first.
+  std::string next(std::chrono::milliseconds timeout = std::chrono::seconds(10));
+
+ private:
+  int fd_;
+  std::string buffered_;
+};
+
 // A field of /proc/PID/status, e.g. "SigBlk"; empty if absent.
 std::string statusField(pid_t pid, const std::string& key);
 

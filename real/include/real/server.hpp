@@ -15,6 +15,13 @@
 
 namespace real {
 
+// The most TCP connections the descriptor limit leaves room for: the soft
+// RLIMIT_NOFILE less 64 descriptors kept for everything else, at least 1
+// (1,000,000 when unlimited). Read at each call.
+int max_connections_for_descriptor_limit();
+// ServerOptions::max_connections' default: min(1024, the above).
+int default_max_connections();
+
 struct ServerOptions {
   // Where to listen. 127.0.0.1 unless another address is asked for; port 0
   // lets the kernel pick a free port (server_address() reports it).
@@ -26,7 +33,11 @@ struct ServerOptions {
   int workers = 0;
   // TCP: connections served at once. Further clients wait in the listen
   // backlog until one ends, so no client can exhaust the process's threads.
-  int max_connections = 1024;
+  // The default follows RLIMIT_NOFILE as it is when the options are made.
+  // Should accept still run out of descriptors (EMFILE, ENFILE, ENOBUFS,
+  // ENOMEM), the server pauses 100 ms (or until a connection ends) before it
+  // tries again, instead of spinning.
+  int max_connections = default_max_connections();
   // TCP: a connection silent this long is closed. Zero means never.
   std::chrono::milliseconds idle_timeout{60'000};
   // UDP: datagrams longer than this many bytes are dropped and counted.
