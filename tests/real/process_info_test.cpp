@@ -83,12 +83,14 @@ TEST_CASE("kernel states map onto the simulator's: S blocked, T stopped, Z zombi
     CHECK(real::to_sim_state(ObservedState::Blocked) == sim::State::Blocked);
 
     child.send_signal(SIGSTOP);
-    REQUIRE(waitUntil([&] { return stateOf(child.pid()) == 'T'; }));
+    REQUIRE(real_test::waitForStop(child.pid()));
+    CHECK(stateOf(child.pid()) == 'T');
     CHECK(real::observe(real::read_process_info(child.pid())) == ObservedState::Stopped);
     CHECK(real::to_sim_state(ObservedState::Stopped) == sim::State::Blocked);
 
     child.send_signal(SIGKILL);
-    REQUIRE(waitUntil([&] { return stateOf(child.pid()) == 'Z'; }));
+    REQUIRE(real_test::waitForExit(child.pid()));
+    CHECK(stateOf(child.pid()) == 'Z');
     const auto zombie = real::read_process_info(child.pid());
     CHECK(real::observe(zombie) == ObservedState::Zombie);
     CHECK(zombie->ppid == ::getpid());

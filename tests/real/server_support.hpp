@@ -4,6 +4,9 @@
 
 #include <sys/socket.h>
 
+#include <chrono>
+#include <condition_variable>
+#include <functional>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -35,12 +38,26 @@ class Serving {
 // Log lines collected from a server's options.log.
 struct LogLines {
   std::mutex mutex;
+  std::condition_variable added;
   std::vector<std::string> lines;
   std::function<void(std::string_view)> sink() {
     return [this](std::string_view line) {
-      std::lock_guard lock(mutex);
-      lines.emplace_back(line);
+      {
+        std::lock_guard lock(mutex);
+        lines.emplace_back(line);
+      }
+      added.notify_all();
     };
+  }
+  // Waits until a line containing `text` is logged; false after `timeout`.
+  bool waitFor(std::string_view text, std::chrono::milliseconds timeout = std::chrono::seconds(5)) {
+    std::unique_lock lock(mutex);
+    return added.wait_for(lock, timeout, [&] {
+      for (const auto& line : lines) {
+        if (line.find(text) != std::string::npos) return true;
+      }
+      return false;
+    });
   }
   std::string joined() {
     std::lock_guard lock(mutex);
