@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every libFuzzer target built in BUILD_DIR (make fuzz) for SECONDS
-# each, starting from the seeds: the presets and fuzz/seeds/scenario for the scenario reader,
-# fuzz/seeds/* for the others. A crash, a leak or a timeout fails the run
-# and leaves the input in BUILD_DIR/fuzz-artifacts/.
+# each, starting from the seeds: the presets and fuzz/seeds/scenario for
+# the scenario reader, fuzz/seeds/* for the others (fuzz/seeds/cli: one
+# argument per line). A crash, a leak or a timeout fails the run and leaves
+# the input in BUILD_DIR/fuzz-artifacts/.
 set -euo pipefail
 build=${1:?usage: run-fuzzers.sh BUILD_DIR SECONDS}
 seconds=${2:?usage: run-fuzzers.sh BUILD_DIR SECONDS}
@@ -27,3 +28,7 @@ run fuzz_burst_text "$root/fuzz/seeds/burst_text"
 if [ -x "$build/fuzz/fuzz_gui_script" ]; then
   run fuzz_gui_script "$root/fuzz/seeds/gui_script"
 fi
+# The command line runs each input in a directory under TMPDIR that it
+# removes; one it could not remove (after a crash) stays in the build tree.
+mkdir -p "$build/fuzz-tmp"
+TMPDIR="$build/fuzz-tmp" run fuzz_cli_args "$root/fuzz/seeds/cli"
