@@ -6,7 +6,7 @@
 
 namespace real {
 
-int max_connections_for_descriptor_limit() {
+int max_connections_for_descriptor_limit() noexcept {
   constexpr rlim_t kKeptFree = 64;
   constexpr rlim_t kCeiling = 1'000'000;
   rlimit limit{};
@@ -15,6 +15,6 @@ int max_connections_for_descriptor_limit() {
   return static_cast<int>(std::clamp<rlim_t>(files > kKeptFree ? files - kKeptFree : 1, 1, kCeiling));
 }
 
-int default_max_connections() { return std::min(1024, max_connections_for_descriptor_limit()); }
+int default_max_connections() noexcept { return std::min(1024, max_connections_for_descriptor_limit()); }
 
 }  // namespace real

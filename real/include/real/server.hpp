@@ -18,9 +18,9 @@ namespace real {
 // The most TCP connections the descriptor limit leaves room for: the soft
 // RLIMIT_NOFILE less 64 descriptors kept for everything else, at least 1
 // (1,000,000 when unlimited). Read at each call.
-int max_connections_for_descriptor_limit();
+int max_connections_for_descriptor_limit() noexcept;
 // ServerOptions::max_connections' default: min(1024, the above).
-int default_max_connections();
+int default_max_connections() noexcept;
 
 struct ServerOptions {
   // Where to listen. 127.0.0.1 unless another address is asked for; port 0
