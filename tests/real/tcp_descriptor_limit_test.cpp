@@ -167,7 +167,7 @@ TEST_CASE("a TCP server out of descriptors pauses instead of spinning and serves
     std::size_t waiting = 0;
     for (std::size_t i = 0; i < 64 && waiting == 0; ++i) {
       clients.push_back(std::make_unique<Client>(SOCK_STREAM, address));
-      clients.back()->send("c" + std::to_string(i));
+      clients.back()->send(std::string("c").append(std::to_string(i)));
       const std::string line = said.next();
       if (line == "pause") {
         waiting = i;
@@ -193,9 +193,9 @@ TEST_CASE("a TCP server out of descriptors pauses instead of spinning and serves
     std::string line;
     while ((line = said.next()) == "pause") {
     }
-    CHECK(line == "served c" + std::to_string(waiting));
+    CHECK(line == std::string("served c").append(std::to_string(waiting)));
     CHECK(real_test::secondsSince(freed) < 1.0);
-    const std::string expected = "C" + std::to_string(waiting);
+    const std::string expected = std::string("C").append(std::to_string(waiting));
     CHECK(clients[waiting]->receive(expected.size()) == expected);
 
     ::close(control[1]);
