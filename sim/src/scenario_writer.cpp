@@ -69,31 +69,30 @@ class Writer {
 
 // One process on one line: {"name": "P1", "arrival": 0, "priority": 0, "bursts": [{"cpu": 5}, ...]}
 void writeProcess(Writer& out, const Scenario& scenario, const ProcessSpec& process, const char* separator) {
-  out.raw("{\"name\":");
-  out.raw(separator);
+  // `, "name": ` (the first key has no comma before it).
+  const auto key = [&out, separator](const char* name, bool first = false) {
+    if (!first) {
+      out.raw(",");
+      out.raw(separator);
+    }
+    out.raw("\"");
+    out.raw(name);
+    out.raw("\":");
+    out.raw(separator);
+  };
+  out.raw("{");
+  key("name", true);
   out.string(process.name);
-  out.raw(",");
-  out.raw(separator);
-  out.raw("\"arrival\":");
-  out.raw(separator);
+  key("arrival");
   out.integer(process.arrival);
-  out.raw(",");
-  out.raw(separator);
-  out.raw("\"priority\":");
-  out.raw(separator);
+  key("priority");
   out.integer(process.priority);
   if (process.tickets != ProcessSpec{}.tickets) {
-    out.raw(",");
-    out.raw(separator);
-    out.raw("\"tickets\":");
-    out.raw(separator);
+    key("tickets");
     out.integer(process.tickets);
   }
   if (!process.affinity.empty()) {
-    out.raw(",");
-    out.raw(separator);
-    out.raw("\"affinity\":");
-    out.raw(separator);
+    key("affinity");
     out.raw("[");
     for (std::size_t i = 0; i < process.affinity.size(); ++i) {
       if (i > 0) out.raw(",");
@@ -102,23 +101,14 @@ void writeProcess(Writer& out, const Scenario& scenario, const ProcessSpec& proc
     out.raw("]");
   }
   if (process.working_set != 0) {
-    out.raw(",");
-    out.raw(separator);
-    out.raw("\"working_set\":");
-    out.raw(separator);
+    key("working_set");
     out.integer(process.working_set);
   }
   if (process.nice != 0) {
-    out.raw(",");
-    out.raw(separator);
-    out.raw("\"nice\":");
-    out.raw(separator);
+    key("nice");
     out.integer(process.nice);
   }
-  out.raw(",");
-  out.raw(separator);
-  out.raw("\"bursts\":");
-  out.raw(separator);
+  key("bursts");
   out.raw("[");
   for (std::size_t i = 0; i < process.bursts.size(); ++i) {
     const Burst& burst = process.bursts[i];
