@@ -159,7 +159,12 @@ int replayCommand(const ReplayCommandOptions& options) {
   try {
     const real::ReplayPlan plan = real::planReplay(*scenario, replay_options);
     if (plan.estimated_seconds > 1) {
-      std::fprintf(stderr, "running %d workers for about %.1f s ...\n", plan.processes, plan.estimated_seconds);
+      // Said once the workers run, with their pids (for `procsim real watch`).
+      replay_options.on_started = [&plan](const std::vector<pid_t>& pids) {
+        std::fprintf(stderr, "running %d workers for about %.1f s (pids", plan.processes, plan.estimated_seconds);
+        for (const pid_t pid : pids) std::fprintf(stderr, " %d", static_cast<int>(pid));
+        std::fprintf(stderr, ") ...\n");
+      };
     }
     // SIGINT and SIGTERM are blocked while the workers run (they start with
     // an empty mask): the signalfd wakes the wait between samples at once,

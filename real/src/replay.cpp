@@ -226,6 +226,7 @@ ReplayResult replay(const sim::Scenario& scenario, const ReplayOptions& options)
     pids.push_back(started.pid());
   }
   report_write.reset();
+  if (options.on_started) options.on_started(pids);
   const std::int64_t late_ns = detail::monotonicNs() - start_ns;
   if (late_ns > 0) {
     result.notes.push_back("starting the workers took " + std::to_string(late_ns / kNsPerMs) +
