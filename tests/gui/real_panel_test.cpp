@@ -123,6 +123,37 @@ TEST_CASE("a child started from the Real panel shows its pid in state S, and ter
   CHECK(ended["timeline_segments"].get<int>() >= 2);  // Blocked, then Zombie
 }
 
+TEST_CASE("a Real panel script number that is NaN, infinite or out of range fails its action and starts nothing",
+          "[gui][real]") {
+  TempDir dir;
+  const auto real = runScript(dir,
+      "real.spawn sleep 20 name=s\n"
+      "real.join s 1e300\n"  // a join timeout of 0 to 3600000 ms
+      "expect-error\n"
+      "real.join s nan\n"
+      "expect-error\n"
+      "wait-real reaped timeout=nan\n"  // 0 to 86400 s
+      "expect-error\n"
+      "wait-real reaped timeout=1e300\n"
+      "expect-error\n"
+      "real.spawn burn inf name=t\n"  // 0 to 3600 s
+      "expect-error\n"
+      "real.serve tcp 1e20\n"  // a port
+      "expect-error\n"
+      "real.client nan\n"  // 1 to 64 clients
+      "expect-error\n"
+      "real.replay tick_ms=inf\n"  // 1 to 1000 ms
+      "expect-error\n"
+      "real.kill s\n"
+      "real.join s 5000\n"
+      "wait-real reaped\n"
+      "dump-state " + dir.path("state.json").string() + "\n");
+  REQUIRE(real["children"].size() == 1);
+  CHECK(child(real, "s")["exitcode"] == -9);
+  CHECK(real["servers"].empty());
+  CHECK(real["replay"]["status"] == "idle");
+}
+
 TEST_CASE("a stopped child shows kernel state T, and continue makes it sleep again", "[gui][real]") {
   TempDir dir;
   const auto real = runScript(dir,
