@@ -8,13 +8,13 @@
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
-#include <thread>
 
 #include "commands.hpp"
 #include "real/process_info.hpp"
 #include "real/sampler.hpp"
 #include "option_ranges.hpp"
 #include "real_commands.hpp"
+#include "stop_signals.hpp"
 #include "sim/types.hpp"
 
 namespace cli {
@@ -100,12 +100,14 @@ int watch(const std::vector<pid_t>& pids, double hz, double seconds, const std::
   }
   const auto tick = std::chrono::nanoseconds(static_cast<long long>(1e9 / hz));
   real::Sampler sampler(pids, tick);
+  const StopSignals stop;  // SIGINT or SIGTERM ends the wait between samples at once
+  int stopped_by = 0;
   const bool json = format == "json";
   if (!json) std::printf("%9s %8s %-2s %-8s %-10s %4s %10s %10s %8s\n", "TIME_S", "PID", "S", "STATE", "SIM", "CPU",
                          "RUN_MS", "WAIT_MS", "SLICES");
   const auto start = std::chrono::steady_clock::now();
   for (auto next = start;; next += tick) {
-    std::this_thread::sleep_until(next);
+    if (real::wait_for_sample(next, stop.fd()) && (stopped_by = stop.take()) != 0) break;
     sampler.sample();
     if (!json) {
       const auto& readings = sampler.trace().readings.back();
@@ -153,7 +155,10 @@ int watch(const std::vector<pid_t>& pids, double hz, double seconds, const std::
     std::printf("%zu samples, %zu transitions in the simulator's trace form\n", trace.readings.size(),
                 trace.transitions.size());
   }
-  return kExitOk;
+  if (stopped_by == 0) return kExitOk;
+  std::fprintf(stderr, "procsim: real watch: stopped by %s after %zu samples\n", stopSignalName(stopped_by),
+               trace.readings.size());
+  return 128 + stopped_by;
 }
 
 }  // namespace
@@ -179,7 +184,9 @@ void addRealWatchCommand(CLI::App& real, int& status) {
   CLI::App* cmd = real.add_subcommand("watch", "Sample processes over time and map their states onto the simulator's");
   cmd->add_option("PID", options->pids, "Processes to watch")->required()->check(realPidValidator());
   cmd->add_option("--hz", options->hz, "Samples per second")->check(finiteRange(0.01, 1000))->capture_default_str();
-  cmd->add_option("--seconds", options->seconds, "Stop after this long (or when all have ended)")
+  cmd->add_option("--seconds", options->seconds,
+                  "Stop after this long, when all have ended, or on SIGINT or SIGTERM (what was sampled is printed, "
+                  "then the exit status is 128 + the signal)")
       ->check(finiteRange(0.001, 604'800))
       ->capture_default_str();
   cmd->add_option("--format", options->format, "text or json")->check(CLI::IsMember({"text", "json"}))->capture_default_str();

@@ -1,10 +1,6 @@
 // procsim real replay FILE [--tick-ms M] [--format text|json]: run a
 // scenario's processes as real workers and print the real turnaround,
 // waiting and response next to the simulated ones (real/replay.hpp).
-#include <signal.h>
-#include <sys/signalfd.h>
-#include <unistd.h>
-
 #include <cmath>
 #include <cstdio>
 #include <iostream>
@@ -18,6 +14,7 @@
 #include "option_ranges.hpp"
 #include "real_commands.hpp"
 #include "scenario_input.hpp"
+#include "stop_signals.hpp"
 #include "sim/engine.hpp"
 #include "sim/policy_registry.hpp"
 #include "sim/scenario_json.hpp"
@@ -153,43 +150,6 @@ void printJson(const real::ReplayResult& result) {
             << "\n";
 }
 
-// SIGINT and SIGTERM are blocked while the workers run (the workers start
-// with an empty mask); a signalfd wakes the wait between samples at once, so
-// an interrupt kills and reaps the workers before procsim exits.
-class InterruptWatch {
- public:
-  InterruptWatch() {
-    sigemptyset(&signals_);
-    sigaddset(&signals_, SIGINT);
-    sigaddset(&signals_, SIGTERM);
-    ::pthread_sigmask(SIG_BLOCK, &signals_, &previous_);
-    fd_ = ::signalfd(-1, &signals_, SFD_CLOEXEC | SFD_NONBLOCK);
-  }
-  ~InterruptWatch() {
-    if (fd_ >= 0) ::close(fd_);
-    const timespec now{0, 0};
-    while (::sigtimedwait(&signals_, nullptr, &now) > 0) {
-    }
-    ::pthread_sigmask(SIG_SETMASK, &previous_, nullptr);
-  }
-  InterruptWatch(const InterruptWatch&) = delete;
-  InterruptWatch& operator=(const InterruptWatch&) = delete;
-  // Readable while SIGINT or SIGTERM is pending (never read: pending() and
-  // the destructor take the signal).
-  int fd() const { return fd_; }
-  bool pending() const {
-    sigset_t set;
-    sigemptyset(&set);
-    ::sigpending(&set);
-    return sigismember(&set, SIGINT) == 1 || sigismember(&set, SIGTERM) == 1;
-  }
-
- private:
-  sigset_t signals_{};
-  sigset_t previous_{};
-  int fd_ = -1;
-};
-
 int replayCommand(const ReplayCommandOptions& options) {
   const auto scenario = loadScenarioForRun(options.file, options.overrides);
   if (!scenario) return kExitBadInput;
@@ -199,9 +159,17 @@ int replayCommand(const ReplayCommandOptions& options) {
   try {
     const real::ReplayPlan plan = real::planReplay(*scenario, replay_options);
     if (plan.estimated_seconds > 1) {
-      std::fprintf(stderr, "running %d workers for about %.1f s ...\n", plan.processes, plan.estimated_seconds);
+      // Said once the workers run, with their pids (for `procsim real watch`).
+      replay_options.on_started = [&plan](const std::vector<pid_t>& pids) {
+        std::fprintf(stderr, "running %d workers for about %.1f s (pids", plan.processes, plan.estimated_seconds);
+        for (const pid_t pid : pids) std::fprintf(stderr, " %d", static_cast<int>(pid));
+        std::fprintf(stderr, ") ...\n");
+      };
     }
-    InterruptWatch interrupts;
+    // SIGINT and SIGTERM are blocked while the workers run (they start with
+    // an empty mask): the signalfd wakes the wait between samples at once,
+    // and the workers are killed and reaped before procsim exits 130.
+    StopSignals interrupts;
     replay_options.should_stop = [&interrupts] { return interrupts.pending(); };
     replay_options.wake_fd = interrupts.fd();
     const real::ReplayResult result = real::replay(*scenario, replay_options);

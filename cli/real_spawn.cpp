@@ -5,7 +5,6 @@
 #include <poll.h>
 #include <signal.h>
 #include <sys/resource.h>
-#include <sys/signalfd.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -22,6 +21,7 @@
 #include "option_ranges.hpp"
 #include "real/process.hpp"
 #include "real_commands.hpp"
+#include "stop_signals.hpp"
 
 namespace cli {
 
@@ -45,36 +45,6 @@ double seconds(const timeval& time) { return static_cast<double>(time.tv_sec) + 
 // The exit status of procsim for a child's exitcode: the code itself, or
 // 128 + N after death by signal N (as a shell reports it).
 int shellStatus(int exitcode) { return exitcode >= 0 ? exitcode : 128 - exitcode; }
-
-// SIGINT and SIGTERM blocked and readable from a signalfd while the child
-// runs (the child itself starts with an empty mask).
-class StopSignals {
- public:
-  StopSignals() {
-    sigemptyset(&set_);
-    sigaddset(&set_, SIGINT);
-    sigaddset(&set_, SIGTERM);
-    ::pthread_sigmask(SIG_BLOCK, &set_, &previous_);
-    fd_ = ::signalfd(-1, &set_, SFD_CLOEXEC | SFD_NONBLOCK);
-  }
-  ~StopSignals() {
-    if (fd_ >= 0) ::close(fd_);
-    ::pthread_sigmask(SIG_SETMASK, &previous_, nullptr);
-  }
-  StopSignals(const StopSignals&) = delete;
-  StopSignals& operator=(const StopSignals&) = delete;
-  int fd() const { return fd_; }
-  // The signal read from the signalfd, 0 if none is pending.
-  int take() const {
-    signalfd_siginfo info{};
-    return ::read(fd_, &info, sizeof info) == static_cast<ssize_t>(sizeof info) ? static_cast<int>(info.ssi_signo) : 0;
-  }
-
- private:
-  sigset_t set_{};
-  sigset_t previous_{};
-  int fd_ = -1;
-};
 
 enum class Wake { ChildEnded, Signal, Timeout };
 
@@ -103,7 +73,7 @@ int toMilliseconds(double seconds_value) {
 }
 
 int spawn(const SpawnOptions& options) {
-  StopSignals signals;
+  StopSignals signals;  // blocked while the child runs; it starts with an empty mask
   auto child = real::Process::command(options.command, options.name);
   child->set_daemon(options.daemon);
   child->set_die_with_parent(!options.detached);
@@ -134,7 +104,7 @@ int spawn(const SpawnOptions& options) {
   int signal_number = 0;
   const Wake first = waitFor(pidfd, signals, options.timeout > 0 ? toMilliseconds(options.timeout) : -1, signal_number);
   if (first != Wake::ChildEnded) {
-    ended_by = first == Wake::Timeout ? "timeout" : signal_number == SIGINT ? "SIGINT" : "SIGTERM";
+    ended_by = first == Wake::Timeout ? "timeout" : stopSignalName(signal_number);
     if (!json) {
       if (first == Wake::Timeout) {
         std::printf("timeout after %.3f s: ", options.timeout);

@@ -19,10 +19,12 @@ std::vector<std::string> words(const std::string& text) {
   return out;
 }
 
-bool toNumber(const std::string& text, double& out) {
+// A number in [min, max]; NaN and infinity are outside every range, so a
+// script's number becomes an int or a duration only once it fits.
+bool toNumber(const std::string& text, double& out, double min, double max) {
   char* end = nullptr;
   out = std::strtod(text.c_str(), &end);
-  return !text.empty() && end == text.c_str() + text.size();
+  return !text.empty() && end == text.c_str() + text.size() && out >= min && out <= max;
 }
 
 // Takes trailing key=value words out of `list` (keys in `keys`).
@@ -79,8 +81,8 @@ bool App::executeRealAction(const ScriptAction& action, std::string& error) {
         const auto at = recipe.command_line.rfind(key + "=" + value);
         if (at != std::string::npos) recipe.command_line.erase(at);
       }
-    } else if (list.size() != 2 || !toNumber(list[1], recipe.seconds)) {
-      error = "real.spawn: " + list[0] + " needs SECONDS";
+    } else if (list.size() != 2 || !toNumber(list[1], recipe.seconds, 0, 3600)) {
+      error = "real.spawn: " + list[0] + " needs SECONDS, 0 to 3600";
       return false;
     }
     if (options.count("name")) recipe.name = options.at("name");
@@ -95,8 +97,8 @@ bool App::executeRealAction(const ScriptAction& action, std::string& error) {
     std::size_t index = 0;
     if (!childIndex(index)) return false;
     double timeout_ms = 1000;
-    if (list.size() > 1 && !toNumber(list[1], timeout_ms)) {
-      error = "real.join: TIMEOUT_MS is not a number";
+    if (list.size() > 1 && !toNumber(list[1], timeout_ms, 0, 3'600'000)) {
+      error = "real.join: TIMEOUT_MS must be a number from 0 to 3600000";
       return false;
     }
     return real_.children.join(index, std::chrono::milliseconds(static_cast<long long>(timeout_ms)), error);
@@ -113,8 +115,8 @@ bool App::executeRealAction(const ScriptAction& action, std::string& error) {
   }
   if (verb == "real.serve") {
     double port = 0;
-    if (list.empty() || (list[0] != "tcp" && list[0] != "udp") || (list.size() > 1 && !toNumber(list[1], port))) {
-      error = "real.serve: expected tcp|udp [PORT]";
+    if (list.empty() || (list[0] != "tcp" && list[0] != "udp") || (list.size() > 1 && !toNumber(list[1], port, 0, 65535))) {
+      error = "real.serve: expected tcp|udp [PORT, 0 to 65535]";
       return false;
     }
     const int index = real_.servers.start(list[0] == "tcp" ? real::Transport::Tcp : real::Transport::Udp,
@@ -125,7 +127,7 @@ bool App::executeRealAction(const ScriptAction& action, std::string& error) {
   }
   if (verb == "real.stop-server") {
     double index = 1;
-    if (list.empty() || !toNumber(list[0], index) || index < 1 || index > static_cast<double>(real_.servers.rows().size())) {
+    if (list.empty() || !toNumber(list[0], index, 1, static_cast<double>(real_.servers.rows().size()))) {
       error = "real.stop-server: expected a server number from 1";
       return false;
     }
@@ -143,9 +145,10 @@ bool App::executeRealAction(const ScriptAction& action, std::string& error) {
     list = words(line);
     const auto options = takeOptions(list, {"server", "load"});
     double clients = 0, server = 1, load = 0;
-    if (list.size() != 1 || !toNumber(list[0], clients) || (options.count("server") && !toNumber(options.at("server"), server)) ||
-        (options.count("load") && !toNumber(options.at("load"), load))) {
-      error = "real.client: expected N [server=I] [load=MESSAGES] [message=TEXT]";
+    if (list.size() != 1 || !toNumber(list[0], clients, 1, 64) ||
+        (options.count("server") && !toNumber(options.at("server"), server, 1, 1'000'000)) ||
+        (options.count("load") && !toNumber(options.at("load"), load, 0, 1'000'000))) {
+      error = "real.client: expected N (1 to 64) [server=I] [load=MESSAGES, 0 to 1000000] [message=TEXT]";
       return false;
     }
     request.clients = static_cast<int>(clients);
@@ -162,8 +165,8 @@ bool App::executeRealAction(const ScriptAction& action, std::string& error) {
   if (verb == "real.replay") {
     const auto options = takeOptions(list, {"tick_ms"});
     double tick_ms = 10;
-    if (!list.empty() || (options.count("tick_ms") && !toNumber(options.at("tick_ms"), tick_ms))) {
-      error = "real.replay: expected [tick_ms=MS]";
+    if (!list.empty() || (options.count("tick_ms") && !toNumber(options.at("tick_ms"), tick_ms, 1, 1000))) {
+      error = "real.replay: expected [tick_ms=MS, 1 to 1000]";
       return false;
     }
     if (!session_.hasScenario()) {
@@ -182,8 +185,8 @@ bool App::executeRealAction(const ScriptAction& action, std::string& error) {
   if (verb == "wait-real") {
     const auto options = takeOptions(list, {"timeout"});
     double timeout = 15;
-    if (list.empty() || (options.count("timeout") && !toNumber(options.at("timeout"), timeout))) {
-      error = "wait-real: expected state NAME S | exit NAME CODE | log TEXT | demo NAME | replay [timeout=SECONDS]";
+    if (list.empty() || (options.count("timeout") && !toNumber(options.at("timeout"), timeout, 0, 86'400))) {
+      error = "wait-real: expected state NAME S | exit NAME CODE | log TEXT | demo NAME | replay [timeout=SECONDS, 0 to 86400]";
       return false;
     }
     waiting_real_ = list;

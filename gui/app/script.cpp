@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <cerrno>
 #include <charconv>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <limits>
 #include <sstream>
 
 namespace gui {
@@ -85,10 +87,37 @@ bool isInteger(const std::string& text) {
   return !text.empty() && code == std::errc() && end == text.data() + text.size();
 }
 
+// A finite number: NaN and infinity are outside every range.
 bool isNumber(const std::string& text) {
   char* end = nullptr;
-  std::strtod(text.c_str(), &end);
-  return !text.empty() && end == text.c_str() + text.size();
+  const double value = std::strtod(text.c_str(), &end);
+  return !text.empty() && end == text.c_str() + text.size() && std::isfinite(value);
+}
+
+// The range of a verb's numbers where more than "a number" is needed: the
+// speed the Controls panel allows, and frame counts that become an int.
+struct NumberRange {
+  const char* verb;
+  double min;
+  double max;
+};
+constexpr NumberRange kNumberRanges[] = {
+    {"speed", 0.5, 1000},
+    {"frames", 0, std::numeric_limits<int>::max()},
+    {"play", 0, std::numeric_limits<int>::max()},
+};
+
+// Empty if `word` (already a number) is in the verb's range, else the message.
+std::string outOfRange(const std::string& verb, const std::string& word) {
+  for (const NumberRange& range : kNumberRanges) {
+    if (verb != range.verb) continue;
+    const double value = std::strtod(word.c_str(), nullptr);
+    if (value >= range.min && value <= range.max) return {};
+    char bounds[64];
+    std::snprintf(bounds, sizeof bounds, "%.10g..%.10g", range.min, range.max);
+    return "'" + verb + "': " + word + " is outside " + bounds;
+  }
+  return {};
 }
 
 const ScriptVerb* findVerb(const std::string& name) {
@@ -167,6 +196,9 @@ std::optional<std::vector<ScriptAction>> parseScript(const std::string& text, co
       }
       if ((shape[i] == 'i' && !isInteger(word)) || (shape[i] == 'n' && !isNumber(word)))
         return fail("'" + action.verb + "': '" + word + "' is not a number");
+      if (shape[i] == 'i' || shape[i] == 'n') {
+        if (const std::string message = outOfRange(action.verb, word); !message.empty()) return fail(message);
+      }
       if (shape[i] == 'b' && word != "on" && word != "off")
         return fail("'" + action.verb + "': expected on or off, got '" + word + "'");
       action.args.push_back(word);

@@ -1,7 +1,6 @@
 #include "real/replay.hpp"
 
 #include <fcntl.h>
-#include <poll.h>
 #include <sched.h>
 #include <unistd.h>
 
@@ -13,7 +12,6 @@
 #include <memory>
 #include <sstream>
 #include <system_error>
-#include <thread>
 
 #include "burst_worker.hpp"
 #include "fd.hpp"
@@ -228,6 +226,7 @@ ReplayResult replay(const sim::Scenario& scenario, const ReplayOptions& options)
     pids.push_back(started.pid());
   }
   report_write.reset();
+  if (options.on_started) options.on_started(pids);
   const std::int64_t late_ns = detail::monotonicNs() - start_ns;
   if (late_ns > 0) {
     result.notes.push_back("starting the workers took " + std::to_string(late_ns / kNsPerMs) +
@@ -243,15 +242,8 @@ ReplayResult replay(const sim::Scenario& scenario, const ReplayOptions& options)
   std::vector<char> pending;
   std::vector<WorkerReport> reports;
   for (auto next = sampling_start;; next += result.plan.sample_period) {
-    if (options.wake_fd >= 0) {
-      // Wait for the next sample, or until the wake descriptor says to stop.
-      for (auto now = std::chrono::steady_clock::now(); now < next; now = std::chrono::steady_clock::now()) {
-        pollfd wake{options.wake_fd, POLLIN, 0};
-        const auto left = std::chrono::ceil<std::chrono::milliseconds>(next - now).count();
-        if (::poll(&wake, 1, static_cast<int>(left)) > 0 && options.should_stop && options.should_stop()) break;
-      }
-    } else {
-      std::this_thread::sleep_until(next);
+    // Wait for the next sample, or until the wake descriptor says to stop.
+    while (wait_for_sample(next, options.wake_fd) && !(options.should_stop && options.should_stop())) {
     }
     result.sample_ticks.push_back(static_cast<double>(detail::monotonicNs() - start_ns) / static_cast<double>(tick_ns));
     sampler.sample();

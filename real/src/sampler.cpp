@@ -1,6 +1,10 @@
 #include "real/sampler.hpp"
 
-#include <thread>
+#include <poll.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <system_error>
 
 #include "state_walk.hpp"
 
@@ -62,16 +66,27 @@ bool Sampler::all_ended() const {
   return true;
 }
 
-int Sampler::run(std::chrono::nanoseconds duration) {
+int Sampler::run(std::chrono::nanoseconds duration, int wake_fd) {
   const auto start = std::chrono::steady_clock::now();
   int taken = 0;
   for (auto next = start;; next += trace_.tick_length) {
-    std::this_thread::sleep_until(next);
+    if (wait_for_sample(next, wake_fd)) break;
     sample();
     ++taken;
     if (all_ended() || std::chrono::steady_clock::now() - start + trace_.tick_length > duration) break;
   }
   return taken;
+}
+
+bool wait_for_sample(std::chrono::steady_clock::time_point deadline, int wake_fd) {
+  for (auto now = std::chrono::steady_clock::now(); now < deadline; now = std::chrono::steady_clock::now()) {
+    pollfd wake{wake_fd, POLLIN, 0};  // a negative fd is ignored by poll: a plain timed wait
+    const auto left = std::chrono::ceil<std::chrono::milliseconds>(deadline - now).count();
+    const int ready = ::poll(&wake, 1, static_cast<int>(std::min<long long>(left, 1'000'000'000)));
+    if (ready > 0) return true;
+    if (ready < 0 && errno != EINTR) throw std::system_error(errno, std::generic_category(), "poll");
+  }
+  return false;
 }
 
 }  // namespace real

@@ -9,8 +9,8 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
-#include <thread>
 
 #include "model/procsim_command.hpp"
 #include "model/real_children.hpp"
@@ -20,6 +20,7 @@
 #include "model/real_targets.hpp"
 #include "sim/engine.hpp"
 #include "sim/scenario_json.hpp"
+#include "test_support.hpp"
 
 using namespace std::chrono_literals;
 namespace fs = std::filesystem;
@@ -41,18 +42,6 @@ std::string commandLineOf(pid_t pid) {
 }
 
 fs::path procsimProgram() { return fs::canonical(gui::procsimExecutable()); }
-
-// Polls the children table (as the window does, ten times a second but
-// faster) until `condition` holds, at most 10 s.
-template <class Condition>
-bool pollUntil(gui::RealChildren& children, std::vector<std::string>& lines, Condition condition) {
-  long long now = 0;
-  for (int i = 0; i < 2000 && !condition(); ++i) {
-    std::this_thread::sleep_for(5ms);
-    children.poll(now += 5, lines);
-  }
-  return condition();
-}
 
 // Every child of this process right now.
 std::set<pid_t> ourChildren() {
@@ -87,10 +76,15 @@ TEST_CASE("the panel's built-in children are exec'd procsim real child processes
   CHECK(row.name == "worker");
   CHECK(row.info.has_value());
   std::vector<std::string> lines;
-  REQUIRE(pollUntil(children, lines, [&] { return row.observed == real::ObservedState::Zombie; }));
+  // Its end is an event (its pidfd); the next poll shows the zombie, and
+  // the poll after a join reaps it.
+  REQUIRE(real_test::waitForExit(row.pid, 10s));
+  children.poll(300, lines);
+  CHECK(row.observed == real::ObservedState::Zombie);
   CHECK_FALSE(row.timeline.empty());
   REQUIRE(children.join(0, 1000ms, error));
-  REQUIRE(pollUntil(children, lines, [&] { return row.joined; }));
+  children.poll(310, lines);
+  REQUIRE(row.joined);
   CHECK(row.exitcode == 0);
   CHECK_FALSE(children.anyUnreaped());
 }
@@ -112,7 +106,11 @@ TEST_CASE("a typed command and a client are exec'd too, and the client's report 
   CHECK(client.name == "client-1");
   CHECK(programOf(client.pid) == procsimProgram());
   std::vector<std::string> lines;
-  REQUIRE(pollUntil(children, lines, [&] { return client.joined; }));
+  // Once it has ended (its pidfd), one poll reads its report to the end of
+  // the pipe and reaps it.
+  REQUIRE(real_test::waitForExit(client.pid, 10s));
+  children.poll(10, lines);
+  REQUIRE(client.joined);
   REQUIRE(lines.size() == 1);
   CHECK_THAT(lines[0], Catch::StartsWith("client-1 (pid " + std::to_string(client.pid) +
                                          "): sent \"hi there\", reply \"HI THERE\" in "));
@@ -149,21 +147,25 @@ TEST_CASE("a replay from the panel runs its workers as procsim real child replay
   std::string error;
   REQUIRE(job.start(scenario, simulated, 10, error));
   // Both workers exist from the start (B sleeps until its arrival); each is
-  // seen from its fork on, and runs procsim once it has exec'd.
-  auto allExecd = [](const std::set<pid_t>& pids) {
-    for (const pid_t pid : pids)
+  // seen from its fork on, and runs procsim once it has exec'd. Its command
+  // line is read in the same look: in the middle of execve /proc shows the
+  // new program with no arguments yet, and a worker that has ended shows none.
+  std::map<pid_t, std::string> command_lines;
+  auto allExecd = [&] {
+    command_lines.clear();
+    for (const pid_t pid : ourChildren()) {
       if (programOf(pid) != procsimProgram()) return false;
-    return pids.size() == 2;
+      command_lines[pid] = commandLineOf(pid);
+      if (command_lines[pid].empty()) return false;
+    }
+    return command_lines.size() == 2;
   };
-  std::set<pid_t> workers;
-  const auto deadline = std::chrono::steady_clock::now() + 10s;
-  while (!allExecd(workers = ourChildren()) && std::chrono::steady_clock::now() < deadline)
-    std::this_thread::sleep_for(1ms);
-  REQUIRE(workers.size() == 2);
-  for (const pid_t pid : workers) {
-    INFO(pid);
-    CHECK(programOf(pid) == procsimProgram());
-    CHECK_THAT(commandLineOf(pid), Catch::Contains(" real child replay-worker -- "));
+  // The job does not announce its workers (real::ReplayOptions::on_started
+  // would; the panel has no use for it): polled, at most 10 s.
+  REQUIRE(real_test::waitUntil(allExecd, 10s));
+  for (const auto& worker : command_lines) {
+    INFO(worker.first);
+    CHECK_THAT(worker.second, Catch::Contains(" real child replay-worker -- "));
   }
   job.wait();
   INFO(job.error());

@@ -5,29 +5,21 @@
 #include <signal.h>
 
 #include <chrono>
-#include <fstream>
 #include <string>
 #include <thread>
 
 #include "model/real_children.hpp"
 #include "model/real_replay_job.hpp"
 #include "model/real_targets.hpp"
+#include "test_support.hpp"
 
 using namespace std::chrono_literals;
 
 namespace {
-// True once `pid` ignores SIGTERM (the SigIgn mask of /proc/PID/status),
-// waiting at most `limit`: a shell sets its trap only after it has started.
-bool waitUntilIgnoresTerm(pid_t pid, std::chrono::milliseconds limit) {
-  const auto deadline = std::chrono::steady_clock::now() + limit;
-  do {
-    std::ifstream status("/proc/" + std::to_string(pid) + "/status");
-    for (std::string line; std::getline(status, line);) {
-      if (line.rfind("SigIgn:", 0) == 0 && (std::stoull(line.substr(7), nullptr, 16) >> (SIGTERM - 1)) & 1) return true;
-    }
-    std::this_thread::sleep_for(10ms);
-  } while (std::chrono::steady_clock::now() < deadline);
-  return false;
+// True if `pid` ignores SIGTERM (the SigIgn mask of /proc/PID/status).
+bool ignoresTerm(pid_t pid) {
+  const std::string mask = real_test::statusField(pid, "SigIgn");
+  return !mask.empty() && (std::stoull(mask, nullptr, 16) >> (SIGTERM - 1)) & 1;
 }
 }  // namespace
 
@@ -83,14 +75,19 @@ TEST_CASE("a terminated child stays a zombie until joined, then shows -15 and it
     return condition();
   };
   const gui::ChildRow& row = children.rows()[0];
+  // Asleep is a kernel state that no event announces: polled, as the window does.
   REQUIRE(pollUntil([&] { return row.info && row.info->state == 'S'; }));
   CHECK(row.observed == real::ObservedState::Blocked);
   REQUIRE(children.signal(0, SIGTERM, error));
-  REQUIRE(pollUntil([&] { return row.observed == real::ObservedState::Zombie; }));
+  // Its end is an event (its pidfd); the next poll shows the zombie.
+  REQUIRE(real_test::waitForExit(row.pid, 10s));
+  children.poll(now += 10, lines);
+  CHECK(row.observed == real::ObservedState::Zombie);
   CHECK_FALSE(row.joined);  // nobody reaped it behind the user's back
   CHECK(row.timeline.back().kind == gui::SegmentKind::Zombie);
   REQUIRE(children.join(0, 1000ms, error));
-  REQUIRE(pollUntil([&] { return row.joined; }));
+  children.poll(now += 10, lines);  // an ended child is joined at the first poll
+  REQUIRE(row.joined);
   CHECK(*row.exitcode == -15);
   CHECK_FALSE(children.signal(0, SIGKILL, error));  // never signals a reaped pid
   CHECK(children.find("sleeper") == 0);
@@ -109,9 +106,12 @@ TEST_CASE("shutdown ends daemons and stubborn children and reaps them all", "[gu
   REQUIRE(children.spawn(daemon, error) == 0);
   gui::ChildRecipe stubborn;
   stubborn.kind = gui::ChildKind::Command;
-  stubborn.command_line = "sh -c \"trap '' TERM; while :; do :; done\"";  // no grandchild to orphan
+  // It stops itself once its trap is set (no grandchild to orphan).
+  stubborn.command_line = "sh -c \"trap '' TERM; kill -STOP $$; while :; do :; done\"";
   REQUIRE(children.spawn(stubborn, error) == 1);
-  REQUIRE(waitUntilIgnoresTerm(children.rows()[1].pid, 5s));
+  REQUIRE(real_test::waitForStop(children.rows()[1].pid));
+  CHECK(ignoresTerm(children.rows()[1].pid));
+  ::kill(children.rows()[1].pid, SIGCONT);
   std::vector<std::string> lines;
   children.poll(0, lines);
   const auto start = std::chrono::steady_clock::now();

@@ -2,7 +2,10 @@
 // clients, an experiment, run-for-real, and nothing left behind on close.
 #include <catch2/catch.hpp>
 
+#include <fcntl.h>
+#include <poll.h>
 #include <sys/prctl.h>
+#include <sys/stat.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -69,6 +72,24 @@ std::vector<int> childrenOfThisTest() {
   return found;
 }
 
+// Reads a FIFO opened with O_NONBLOCK until its writer closes it, waiting in
+// poll at most `timeout` in all (a FIFO no writer has opened yet is not
+// readable); what was read, possibly short on timeout.
+std::string readFifoWhole(int fd, std::chrono::milliseconds timeout) {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  std::string text;
+  for (auto now = std::chrono::steady_clock::now(); now < deadline; now = std::chrono::steady_clock::now()) {
+    pollfd readable{fd, POLLIN, 0};
+    const auto left = std::chrono::ceil<std::chrono::milliseconds>(deadline - now).count();
+    if (::poll(&readable, 1, static_cast<int>(left)) <= 0) continue;
+    char buffer[4096];
+    const ssize_t got = ::read(fd, buffer, sizeof buffer);
+    if (got == 0) break;  // the writer closed it
+    if (got > 0) text.append(buffer, static_cast<std::size_t>(got));
+  }
+  return text;
+}
+
 }  // namespace
 
 TEST_CASE("a child started from the Real panel shows its pid in state S, and terminate then join gives exit code -15",
@@ -100,6 +121,37 @@ TEST_CASE("a child started from the Real panel shows its pid in state S, and ter
   CHECK(ended["alive"] == false);
   CHECK(ended["pid"] == started["pid"]);
   CHECK(ended["timeline_segments"].get<int>() >= 2);  // Blocked, then Zombie
+}
+
+TEST_CASE("a Real panel script number that is NaN, infinite or out of range fails its action and starts nothing",
+          "[gui][real]") {
+  TempDir dir;
+  const auto real = runScript(dir,
+      "real.spawn sleep 20 name=s\n"
+      "real.join s 1e300\n"  // a join timeout of 0 to 3600000 ms
+      "expect-error\n"
+      "real.join s nan\n"
+      "expect-error\n"
+      "wait-real reaped timeout=nan\n"  // 0 to 86400 s
+      "expect-error\n"
+      "wait-real reaped timeout=1e300\n"
+      "expect-error\n"
+      "real.spawn burn inf name=t\n"  // 0 to 3600 s
+      "expect-error\n"
+      "real.serve tcp 1e20\n"  // a port
+      "expect-error\n"
+      "real.client nan\n"  // 1 to 64 clients
+      "expect-error\n"
+      "real.replay tick_ms=inf\n"  // 1 to 1000 ms
+      "expect-error\n"
+      "real.kill s\n"
+      "real.join s 5000\n"
+      "wait-real reaped\n"
+      "dump-state " + dir.path("state.json").string() + "\n");
+  REQUIRE(real["children"].size() == 1);
+  CHECK(child(real, "s")["exitcode"] == -9);
+  CHECK(real["servers"].empty());
+  CHECK(real["replay"]["status"] == "idle");
 }
 
 TEST_CASE("a stopped child shows kernel state T, and continue makes it sleep again", "[gui][real]") {
@@ -253,7 +305,12 @@ TEST_CASE("closing the window ends every child and server: nothing outlives it, 
 TEST_CASE("SIGTERM to the window with a live child closes it like the close button: the child is ended and reaped",
           "[gui][real]") {
   TempDir dir;
-  const auto dump = dir.path("state.json");
+  // The state is dumped into a FIFO: the test reads it as it is written, so
+  // the dump itself says when the child is up.
+  const auto dump = dir.path("state.fifo");
+  REQUIRE(::mkfifo(dump.c_str(), 0600) == 0);
+  const int fifo = ::open(dump.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  REQUIRE(fifo >= 0);
   const std::string script = dir.write("script.txt",
       "real.spawn sleep 60 name=left\n"
       "wait-real state left S\n"
@@ -263,17 +320,13 @@ TEST_CASE("SIGTERM to the window with a live child closes it like the close butt
   std::thread gui([&] {
     result = runGui("--scenario " + shellQuoted(defaultScenario()) + " --script " + shellQuoted(script));
   });
+  const std::string text = readFifoWhole(fifo, std::chrono::seconds(30));
+  ::close(fifo);
   nlohmann::json real;
-  for (int i = 0; i < 300 && real.is_null(); ++i) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    std::error_code ignored;
-    if (std::filesystem::file_size(dump, ignored) > 0) {
-      try {
-        real = gui_test::readJson(dump)["real"];
-      } catch (const std::exception&) {
-        real = nullptr;  // still being written
-      }
-    }
+  try {
+    real = nlohmann::json::parse(text)["real"];
+  } catch (const std::exception&) {
+    real = nullptr;  // not dumped within 30 s: the GUI is ended below either way
   }
   const int gui_pid = real.is_null() ? 0 : real["gui_pid"].get<int>();
   if (gui_pid > 0) ::kill(gui_pid, SIGTERM);

@@ -39,6 +39,25 @@ TEST_CASE("a bad script line is reported as file:line with the reason", "[gui][s
   }
 }
 
+TEST_CASE("a script number that is NaN, infinite or outside its verb's range is refused, naming the line",
+          "[gui][script]") {
+  std::string error;
+  for (const std::string line : {"speed nan", "speed inf", "speed -inf", "mouse nan 10", "click 10 1e999"}) {
+    INFO(line);
+    CHECK_FALSE(gui::parseScript("step\n" + line + "\n", "s.txt", error));
+    CHECK_THAT(error, Catch::StartsWith("s.txt:2: ") && Catch::Contains("is not a number"));
+  }
+  for (const std::string line : {"speed 0.1", "speed 1001", "frames 3000000000", "play -1"}) {
+    INFO(line);
+    CHECK_FALSE(gui::parseScript(line + "\n", "s.txt", error));
+    CHECK_THAT(error, Catch::StartsWith("s.txt:1: ") && Catch::Contains("is outside"));
+  }
+  CHECK(error == "s.txt:1: 'play': -1 is outside 0..2147483647");
+  const auto actions = gui::parseScript("speed 0.5\nspeed 1000\nframes 0\nplay 60\n", "s.txt", error);
+  REQUIRE(actions.has_value());
+  CHECK(actions->size() == 4);
+}
+
 TEST_CASE("launch options reject a bad size, tick or language with one line", "[gui][options]") {
   std::string error;
   CHECK_FALSE(gui::parseLaunchOptions({"--size", "12x"}, error));

@@ -182,6 +182,22 @@ TEST_CASE("real watch samples a process until it ends, as a trace from admit to 
   CHECK(real_test::zombieChildren().empty());
 }
 
+TEST_CASE("SIGINT or SIGTERM ends real watch at once in the middle of a long interval, with what it sampled",
+          "[real][cli]") {
+  const int signal_number = GENERATE(SIGINT, SIGTERM);
+  INFO("signal " << signal_number);
+  // --hz 0.1: the second sample would come 10 s after the first.
+  BackgroundProcsim watch({"real", "watch", std::to_string(::getpid()), "--hz", "0.1", "--seconds", "60"});
+  CHECK_THAT(watch.readLine(), Catch::StartsWith("   TIME_S      PID S"));
+  const std::string first = watch.readLine();
+  CHECK(std::regex_search(first, std::regex("^    0\\.000 +" + std::to_string(::getpid()) + " ")));
+  const auto start = std::chrono::steady_clock::now();
+  CHECK(watch.stop(signal_number, 2s) == 128 + signal_number);  // -1 if it still waits for the 10 s
+  CHECK(real_test::secondsSince(start) < 2.0);
+  // It stopped in order: the summary of the one sample is printed.
+  CHECK_THAT(watch.readLine(), Catch::Matches("1 samples, [0-9]+ transitions in the simulator's trace form"));
+}
+
 TEST_CASE("real rejects bad input with a clear message and exit status 2", "[real][cli]") {
   const std::vector<std::pair<std::vector<std::string>, std::string>> cases{
       {{"real", "bogus"}, "unknown subcommand 'bogus'"},

@@ -96,13 +96,20 @@ CommandResult runProcsim(const std::vector<std::string>& args, std::chrono::mill
   return result;
 }
 
-BackgroundProcsim::BackgroundProcsim(const std::vector<std::string>& args) {
+BackgroundProcsim::BackgroundProcsim(const std::vector<std::string>& args, ErrorStream error) {
   int out[2];
+  int err[2] = {-1, -1};
   REQUIRE(::pipe2(out, O_CLOEXEC) == 0);
-  pid_ = spawnProcsim(args, out[1], -1);
+  if (error == ErrorStream::Captured) REQUIRE(::pipe2(err, O_CLOEXEC) == 0);
+  pid_ = spawnProcsim(args, out[1], err[1]);
   ::close(out[1]);
   out_fd_ = out[0];
   lines_.emplace(out_fd_);
+  if (error == ErrorStream::Captured) {
+    ::close(err[1]);
+    err_fd_ = err[0];
+    error_lines_.emplace(err_fd_);
+  }
 }
 
 BackgroundProcsim::~BackgroundProcsim() {
@@ -111,9 +118,15 @@ BackgroundProcsim::~BackgroundProcsim() {
     ::waitpid(pid_, nullptr, 0);
   }
   if (out_fd_ >= 0) ::close(out_fd_);
+  if (err_fd_ >= 0) ::close(err_fd_);
 }
 
 std::string BackgroundProcsim::readLine(std::chrono::milliseconds timeout) { return lines_->next(timeout); }
+
+std::string BackgroundProcsim::readErrorLine(std::chrono::milliseconds timeout) {
+  REQUIRE(error_lines_.has_value());
+  return error_lines_->next(timeout);
+}
 
 int BackgroundProcsim::stop(int signal_number, std::chrono::milliseconds timeout) {
   ::kill(pid_, signal_number);

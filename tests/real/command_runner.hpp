@@ -23,11 +23,16 @@ struct CommandResult {
 CommandResult runProcsim(const std::vector<std::string>& args,
                          std::chrono::milliseconds timeout = std::chrono::seconds(30));
 
+// Where a background procsim's standard error goes: the test's own, or a
+// pipe read line by line with readErrorLine (only for a command that writes
+// little there: an unread pipe fills up).
+enum class ErrorStream { Inherited, Captured };
+
 // procsim running in the background (e.g. `real serve`), killed and reaped
 // at destruction if still running.
 class BackgroundProcsim {
  public:
-  explicit BackgroundProcsim(const std::vector<std::string>& args);
+  explicit BackgroundProcsim(const std::vector<std::string>& args, ErrorStream error = ErrorStream::Inherited);
   ~BackgroundProcsim();
   BackgroundProcsim(const BackgroundProcsim&) = delete;
   BackgroundProcsim& operator=(const BackgroundProcsim&) = delete;
@@ -35,13 +40,17 @@ class BackgroundProcsim {
   pid_t pid() const { return pid_; }
   // The next line of its standard output (without '\n'); empty on timeout.
   std::string readLine(std::chrono::milliseconds timeout = std::chrono::seconds(10));
+  // The next line of its standard error (ErrorStream::Captured); empty on timeout.
+  std::string readErrorLine(std::chrono::milliseconds timeout = std::chrono::seconds(10));
   // Sends `signal_number` and waits for the exit; -1 on timeout.
   int stop(int signal_number, std::chrono::milliseconds timeout = std::chrono::seconds(10));
 
  private:
   pid_t pid_ = -1;
   int out_fd_ = -1;
+  int err_fd_ = -1;
   std::optional<LineReader> lines_;
+  std::optional<LineReader> error_lines_;
 };
 
 }  // namespace real_test

@@ -2,7 +2,7 @@
 #include <signal.h>
 #include <unistd.h>
 
-#include <atomic>
+#include <future>
 #include <catch2/catch.hpp>
 #include <thread>
 
@@ -46,17 +46,15 @@ char stateOf(pid_t pid) {
 
 TEST_CASE("process info reads this process: running, its parent, threads, time and memory",
           "[real][info]") {
-  std::atomic<bool> stop{false};
-  std::thread helper([&stop] {
-    while (!stop) std::this_thread::sleep_for(1ms);
-  });
+  std::promise<void> stop;
+  std::thread helper([ended = stop.get_future()] { ended.wait(); });
   // Run on the CPU for 30 ms of run time (bounded by 10 s of wall time).
   const auto give_up = std::chrono::steady_clock::now() + 10s;
   std::optional<real::ProcessInfo> info;
   do {
     info = real::read_process_info(::getpid());
   } while (info && info->run_time < 30ms && std::chrono::steady_clock::now() < give_up);
-  stop = true;
+  stop.set_value();
   helper.join();
   REQUIRE(info.has_value());
   CHECK(info->pid == ::getpid());
@@ -189,5 +187,28 @@ TEST_CASE("the sampler records real processes as a valid trace of textbook trans
     CHECK(trace.transitions.front().kind == sim::TransitionKind::Admit);
     CHECK(trace.transitions.front().tick == 0);
   }
+  leaks.check();
+}
+
+TEST_CASE("the wait between samples ends at its deadline, or at once when the wake descriptor is readable",
+          "[real][sampler]") {
+  real_test::LeakCheck leaks;
+  int wake[2];
+  REQUIRE(::pipe(wake) == 0);
+  auto start = std::chrono::steady_clock::now();
+  CHECK_FALSE(real::wait_for_sample(start + 50ms, wake[0]));
+  CHECK(std::chrono::steady_clock::now() - start >= 50ms);
+  CHECK_FALSE(real::wait_for_sample(start, wake[0]));  // a deadline passed: no wait at all
+  REQUIRE(::write(wake[1], "x", 1) == 1);
+  start = std::chrono::steady_clock::now();
+  CHECK(real::wait_for_sample(start + 60s, wake[0]));
+  CHECK(real_test::secondsSince(start) < 1.0);
+  // Sampler::run: the first sample at once, then the wake-up ends the wait
+  // for the second, 10 s later.
+  real::Sampler sampler({::getpid()}, 10s);
+  CHECK(sampler.run(60s, wake[0]) == 1);
+  CHECK(real_test::secondsSince(start) < 1.0);
+  ::close(wake[0]);
+  ::close(wake[1]);
   leaks.check();
 }

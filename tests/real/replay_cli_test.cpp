@@ -47,6 +47,21 @@ const char* const kSmall = R"({
     {"name": "C", "arrival": 2, "bursts": [{"cpu": 2}, {"io": 3}, {"cpu": 1}]}
   ]})";
 
+// The two workers of a replay (its standard error captured), from the line
+// it writes once they run: "running 2 workers for about S s (pids A B) ...".
+std::set<pid_t> startedWorkers(real_test::BackgroundProcsim& replay) {
+  const std::string line = replay.readErrorLine();
+  INFO(line);
+  const auto open = line.find("(pids ");
+  REQUIRE(line.rfind("running 2 workers for about ", 0) == 0);
+  REQUIRE(open != std::string::npos);
+  std::istringstream pids(line.substr(open + 6));
+  std::set<pid_t> workers;
+  for (pid_t pid = 0; pids >> pid;) workers.insert(pid);
+  CHECK(workers.size() == 2);
+  return workers;
+}
+
 std::set<pid_t> childrenOf(pid_t pid) {
   std::set<pid_t> pids;
   std::ifstream in("/proc/" + std::to_string(pid) + "/task/" + std::to_string(pid) + "/children");
@@ -155,9 +170,10 @@ TEST_CASE("real replay interrupted by SIGINT kills and reaps its workers, then e
   const ScenarioFile file(R"({"cores": 2, "processes": [
     {"name": "A", "bursts": [{"cpu": 300}]},
     {"name": "B", "bursts": [{"cpu": 1}, {"io": 300}, {"cpu": 1}]}]})");
-  real_test::BackgroundProcsim replay({"real", "replay", file.path(), "--tick-ms", "10"});
-  std::set<pid_t> workers;
-  REQUIRE(real_test::waitUntil([&] { return (workers = childrenOf(replay.pid())).size() == 2; }, 10s));
+  real_test::BackgroundProcsim replay({"real", "replay", file.path(), "--tick-ms", "10"},
+                                    real_test::ErrorStream::Captured);
+  const std::set<pid_t> workers = startedWorkers(replay);
+  CHECK(childrenOf(replay.pid()) == workers);
   CHECK(replay.stop(SIGINT) == 130);
   for (const pid_t pid : workers) {
     INFO(pid);
@@ -170,9 +186,10 @@ TEST_CASE("a replay's workers die with procsim when it is killed by SIGKILL", "[
   const ScenarioFile file(R"({"cores": 2, "processes": [
     {"name": "A", "bursts": [{"cpu": 3000}]},
     {"name": "B", "bursts": [{"cpu": 1}, {"io": 3000}, {"cpu": 1}]}]})");  // 30 s each
-  real_test::BackgroundProcsim replay({"real", "replay", file.path(), "--tick-ms", "10"});
-  std::set<pid_t> workers;
-  REQUIRE(real_test::waitUntil([&] { return (workers = childrenOf(replay.pid())).size() == 2; }, 10s));
+  real_test::BackgroundProcsim replay({"real", "replay", file.path(), "--tick-ms", "10"},
+                                    real_test::ErrorStream::Captured);
+  const std::set<pid_t> workers = startedWorkers(replay);
+  CHECK(childrenOf(replay.pid()) == workers);
   CHECK(replay.stop(SIGKILL) == 128 + SIGKILL);
   for (const pid_t pid : workers) {
     INFO(pid);
@@ -189,9 +206,10 @@ TEST_CASE("real replay ends at once on SIGINT even while it waits a whole second
     {"name": "A", "bursts": [{"cpu": 100}]},
     {"name": "B", "bursts": [{"cpu": 100}]}]})");
   // --tick-ms 1000: one sample a second.
-  real_test::BackgroundProcsim replay({"real", "replay", file.path(), "--tick-ms", "1000"});
-  std::set<pid_t> workers;
-  REQUIRE(real_test::waitUntil([&] { return (workers = childrenOf(replay.pid())).size() == 2; }, 10s));
+  real_test::BackgroundProcsim replay({"real", "replay", file.path(), "--tick-ms", "1000"},
+                                    real_test::ErrorStream::Captured);
+  const std::set<pid_t> workers = startedWorkers(replay);
+  CHECK(childrenOf(replay.pid()) == workers);
   const auto start = std::chrono::steady_clock::now();
   CHECK(replay.stop(SIGINT, 10s) == 130);
   CHECK(real_test::secondsSince(start) < 0.6);  // a missed wake-up waits up to the 1 s sample

@@ -51,6 +51,10 @@ struct ReplayOptions {
   // between samples: when it becomes readable, should_stop is asked at once
   // instead of at the next sample. replay() never reads it.
   int wake_fd = -1;
+  // Called once every worker has started, before the first sample, with
+  // their pids in the scenario's order (e.g. to tell the user, who may
+  // watch them, or a test, which then needs no polling to find them).
+  std::function<void(const std::vector<pid_t>&)> on_started;
   // Empty: each worker is forked and runs its bursts in the child (for a
   // single-threaded caller). Otherwise each worker is this command with the
   // worker's arguments appended (real/src/burst_worker.hpp), for example

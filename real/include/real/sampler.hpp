@@ -41,9 +41,10 @@ class Sampler {
 
   // Reads every process once, appending one tick.
   void sample();
-  // Samples once per tick length until `duration` has passed or every
-  // process is gone (or a zombie). Returns the number of samples taken.
-  int run(std::chrono::nanoseconds duration);
+  // Samples once per tick length until `duration` has passed, every
+  // process is gone (or a zombie), or `wake_fd` (if >= 0) is readable.
+  // Returns the number of samples taken.
+  int run(std::chrono::nanoseconds duration, int wake_fd = -1);
   // True if every process is gone or a zombie at the last sample.
   bool all_ended() const;
 
@@ -56,5 +57,13 @@ class Sampler {
   std::vector<sim::State> current_;  // per process; New until first seen
   std::vector<std::optional<ProcessInfo>> previous_;
 };
+
+// The wait between two samples: until `deadline`, or until `wake_fd` (a
+// signalfd, a pipe; -1 for none) is readable, whichever comes first. True if
+// the descriptor ended the wait (it is not read); false once the deadline
+// has passed, without looking at the descriptor. A signal handler's EINTR
+// does not end the wait early. Every sampling loop (Sampler::run, the
+// replay, `procsim real watch`) waits here, so a stop request is seen at once.
+bool wait_for_sample(std::chrono::steady_clock::time_point deadline, int wake_fd);
 
 }  // namespace real
