@@ -15,7 +15,7 @@ std::string toolList() {
   std::string list = "Tools:\n";
   for (const ostep::Tool& tool : ostep::tools()) {
     list.append("  ").append(tool.name);
-    list.append(tool.name.size() < 12 ? 12 - tool.name.size() : 1, ' ').append(tool.summary);
+    list.append(tool.name.size() < 13 ? 13 - tool.name.size() : 1, ' ').append(tool.summary);
     if (tool.run == nullptr) list.append(" (not implemented yet)");
     list.append("\n");
   }

@@ -105,7 +105,7 @@ TEST_CASE("randint over ranges wider than 32 bits", "[ostep][random]") {
   }
 }
 
-TEST_CASE("randrange covers [start, stop)", "[ostep][random]") {
+TEST_CASE("randrange draws from start up to stop, stop excluded", "[ostep][random]") {
   SECTION("0 .. 9") {
     // python3 -c "import random; random.seed(0); print([random.randrange(10) for _ in range(8)])"
     ostep::PythonRandom random(0);
