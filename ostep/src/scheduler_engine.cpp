@@ -66,6 +66,26 @@ sim::Scenario scenarioFor(const std::vector<SchedulerJob>& jobs, SchedulerPolicy
   return scenario;
 }
 
+// Turns the engine's dispatches, preemptions and exits into slices.
+class SliceCollector : public sim::Observer {
+ public:
+  explicit SliceCollector(sim::Tick slice_ticks) : slice_ticks_(slice_ticks) {}
+  std::vector<SchedulerSlice> slices;
+
+  void onTransition(const sim::Transition& t) override {
+    if (t.kind == sim::TransitionKind::Dispatch) started_ = t.tick;
+    if (t.kind != sim::TransitionKind::Preempt && t.kind != sim::TransitionKind::Exit) return;
+    for (sim::Tick at = started_; at < t.tick; at += slice_ticks_) {
+      const bool last = at + slice_ticks_ >= t.tick;
+      slices.push_back({t.process, last && t.kind == sim::TransitionKind::Exit});
+    }
+  }
+
+ private:
+  sim::Tick slice_ticks_;
+  sim::Tick started_ = 0;
+};
+
 }  // namespace
 
 std::vector<SchedulerSlice> runSchedulerJobs(const std::vector<SchedulerJob>& jobs, SchedulerPolicy policy,
@@ -78,24 +98,18 @@ std::vector<SchedulerSlice> runSchedulerJobs(const std::vector<SchedulerJob>& jo
   const sim::Scenario scenario = scenarioFor(jobs, policy, quantum, decimals);
   const std::int64_t slice_ticks =
       policy == SchedulerPolicy::Rr ? scenario.policy.params.at("quantum").front() : sim::kMaxBurstLength;
-  sim::EngineOptions options;
-  options.snapshots = false;
-  sim::Engine engine(scenario, options);
-  engine.runToEnd();
-
   // The engine keeps a process running when its slice ends with nobody
   // waiting; the tool takes it off and puts it straight back. Both give it
   // the same time, so a longer stretch is cut into the tool's slices.
-  std::vector<SchedulerSlice> slices;
-  sim::Tick started = 0;
-  for (const sim::Transition& t : engine.trace()) {
-    if (t.kind == sim::TransitionKind::Dispatch) started = t.tick;
-    if (t.kind != sim::TransitionKind::Preempt && t.kind != sim::TransitionKind::Exit) continue;
-    for (sim::Tick at = started; at < t.tick; at += slice_ticks) {
-      const bool last = at + slice_ticks >= t.tick;
-      slices.push_back({t.process, last && t.kind == sim::TransitionKind::Exit});
-    }
-  }
+  SliceCollector collector(slice_ticks);
+  sim::EngineOptions options;
+  options.snapshots = false;
+  options.record_trace = false;  // the collector keeps all it needs
+  sim::Engine engine(scenario, options);
+  engine.addObserver(&collector);
+  engine.runToEnd();
+  engine.removeObserver(&collector);
+  std::vector<SchedulerSlice> slices = std::move(collector.slices);
   return slices;
 }
 

@@ -33,6 +33,30 @@ const OptionSpec& spec(char letter) {
   throw std::logic_error("scheduler: no such flag");
 }
 
+// Text for the tool's standard output, handed on in pieces of about 64 KiB
+// so that a long answer never sits in memory whole.
+class Output {
+ public:
+  explicit Output(std::ostream& stream) : stream_(stream) {}
+  ~Output() { flush(); }
+  Output(const Output&) = delete;
+  Output& operator=(const Output&) = delete;
+  Output& operator+=(const std::string& piece) {
+    text_ += piece;
+    if (text_.size() >= kChunk) flush();
+    return *this;
+  }
+  void flush() {
+    stream_ << text_;
+    text_.clear();
+  }
+
+ private:
+  static constexpr std::size_t kChunk = std::size_t{1} << 16;
+  std::ostream& stream_;
+  std::string text_;
+};
+
 class BadInput : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
@@ -82,12 +106,12 @@ SchedulerPolicy policyNamed(const std::string& name) {
 }
 
 // [Data lines] Formatted exactly as scheduler.py formats them.
-std::string traceLine(double time, int job, double ran, bool done, bool wide_job) {
+void appendTraceLine(Output& out, double time, int job, double ran, bool done, bool wide_job) {
   std::string line = "  [ time " + formatTruncated(time, 3) + " ] Run job ";
   line += wide_job ? formatTruncated(job, 3) : std::to_string(job);
   line += " for " + formatFixed(ran, 0, 2) + " secs";
   if (done) line += " ( DONE at " + formatFixed(time + ran, 0, 2) + " )";
-  return line + "\n";
+  out += line + "\n";
 }
 
 std::string statsLine(int job, double response, double turnaround, double wait) {
@@ -103,11 +127,11 @@ std::string averageLine(double response, double turnaround, double wait, std::si
 
 // FIFO and SJF: each job runs once, to its end, in the engine's order.
 void answerRunToEnd(const std::vector<SchedulerJob>& jobs, const std::vector<SchedulerSlice>& slices,
-                    std::string& out) {
+                    Output& out) {
   out += "How the CPU runs them, one job after another:\n";
   double time = 0;
   for (const SchedulerSlice& slice : slices) {
-    out += traceLine(time, slice.job, jobs[static_cast<std::size_t>(slice.job)].length, true, false);
+    appendTraceLine(out, time, slice.job, jobs[static_cast<std::size_t>(slice.job)].length, true, false);
     time += jobs[static_cast<std::size_t>(slice.job)].length;
   }
   out += "\nEach job, in the order it ran (its wait is its response):\n";
@@ -128,7 +152,7 @@ void answerRunToEnd(const std::vector<SchedulerJob>& jobs, const std::vector<Sch
 
 // RR: the tool's clock, advanced slice by slice in its own arithmetic.
 void answerRoundRobin(const std::vector<SchedulerJob>& jobs, const std::vector<SchedulerSlice>& slices,
-                      double quantum, std::string& out) {
+                      double quantum, Output& out) {
   out += "How the CPU runs them, slice by slice:\n";
   const std::size_t n = jobs.size();
   std::vector<double> left(n);
@@ -149,7 +173,7 @@ void answerRoundRobin(const std::vector<SchedulerJob>& jobs, const std::vector<S
     } else {
       left[j] -= quantum;
     }
-    out += traceLine(time, slice.job, ran, slice.finished, true);
+    appendTraceLine(out, time, slice.job, ran, slice.finished, true);
     time += ran;
     last_ran[j] = time;
   }
@@ -183,6 +207,7 @@ int schedule(const ToolOptions& options, std::ostream& out) {
   const std::vector<SchedulerJob> jobs = list.empty() ? drawJobs(options) : listedJobs(list);
 
   std::string text = describe(options, policy_name) + "\nThe jobs and their run times:\n";
+  // Nothing is written before every check has passed: a refusal prints no answer.
   for (const SchedulerJob& job : jobs) text += "  Job " + std::to_string(job.id) + " ( length = " + job.text + " )\n";
   text += "\n";
   if (!options.flag("c")) {
@@ -207,10 +232,10 @@ int schedule(const ToolOptions& options, std::ostream& out) {
   } catch (const std::invalid_argument& error) {
     throw BadInput(error.what());
   }
-  text += "Answers\n\n";
-  if (policy == SchedulerPolicy::Rr) answerRoundRobin(jobs, slices, static_cast<double>(quantum), text);
-  else answerRunToEnd(jobs, slices, text);
-  out << text;
+  Output answer(out);
+  answer += text + "Answers\n\n";
+  if (policy == SchedulerPolicy::Rr) answerRoundRobin(jobs, slices, static_cast<double>(quantum), answer);
+  else answerRunToEnd(jobs, slices, answer);
   return kToolOk;
 }
 
