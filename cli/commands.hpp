@@ -20,6 +20,7 @@ void addGenCommand(CLI::App& app, int& status);
 void addValidateCommand(CLI::App& app, int& status);
 void addCheckCommand(CLI::App& app, int& status);
 void addRealCommand(CLI::App& app, int& status);
+void addOstepCommand(CLI::App& app, int& status);
 
 // The whole command line: parses `argv`, runs the subcommand and returns
 // the exit status. procsim's main() is this call; a test binary may

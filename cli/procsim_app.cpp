@@ -21,6 +21,7 @@ int runProcsim(int argc, char** argv) {
   addValidateCommand(app, status);
   addCheckCommand(app, status);
   addRealCommand(app, status);
+  addOstepCommand(app, status);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
