@@ -28,9 +28,9 @@ void RankedPolicy::enqueue(const ProcessView& process) {
   }
   if (!wide_) {  // the order of the entries is the same, so heap order carries over
     std::vector<WideEntry> entries;
-    entries.reserve(heap_.size() + 1);
-    for (const Entry& entry : heap_.entries()) entries.push_back(widen(entry));
-    wide_heap_ = detail::FourAryHeap<WideEntry>(std::move(entries));
+    entries.reserve(heap_.size());
+    for (const Entry& entry : heap_) entries.push_back(widen(entry));
+    wide_heap_ = detail::FourAryHeap<WideEntry>::inHeapOrder(entries);
     heap_.clear();
     wide_ = true;
   }
@@ -61,10 +61,10 @@ std::optional<bool> RankedPolicy::headMoreUrgent(const ProcessView& running) con
 std::vector<ProcessId> RankedPolicy::readyInOrder(const EngineState&) const {
   std::vector<WideEntry> sorted;
   if (wide_) {
-    sorted = wide_heap_.entries();
+    sorted.assign(wide_heap_.begin(), wide_heap_.end());
   } else {
     sorted.reserve(heap_.size());
-    for (const Entry& entry : heap_.entries()) sorted.push_back(widen(entry));
+    for (const Entry& entry : heap_) sorted.push_back(widen(entry));
   }
   std::sort(sorted.begin(), sorted.end(), WideEntry::before);
   std::vector<ProcessId> order;
