@@ -57,6 +57,7 @@ struct Engine::Impl {
   void expireSlices(Tick t);           // step 4
   void preemptForUrgent(Tick t);       // step 5
   void preemptGlobalForUrgent(Tick t);
+  bool headPreempts(CoreId core, const ProcessView& running, Tick t);
 
   // [Run queues] engine_queues.cpp
   Policy& queueOf(CoreId core) { return *queues[per_core ? static_cast<std::size_t>(core) : 0]; }

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -98,6 +99,14 @@ class Policy {
   virtual bool moreUrgent(const ProcessView& a, const ProcessView& b) const {
     (void)a; (void)b;
     return false;
+  }
+  // moreUrgent(view of peekNext(), running) when the policy can answer it
+  // from what it keeps (a heap of ranks), without the engine looking at the
+  // ready process; false when the queue is empty. nullopt: the engine
+  // builds the view and asks moreUrgent. Not asked under affinity.
+  virtual std::optional<bool> headMoreUrgent(const ProcessView& running) const {
+    (void)running;
+    return std::nullopt;
   }
 
   // [Feedback] Called after `process` ran `cpu_ticks` of CPU work since its
