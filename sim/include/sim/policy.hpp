@@ -119,6 +119,12 @@ class Policy {
     (void)process; (void)core; (void)now;
   }
 
+  // [Memory] Entries of per-process state this instance has made, which is
+  // the most processes it has held at once (ready, running or blocked
+  // after running here); 0 for a policy that keeps none. Per-core queues
+  // size their state by their own processes, not by the largest id.
+  virtual std::size_t processSlotCount() const { return 0; }
+
   // [Timer] The next tick (> now) at which onTimer must run, or kNoTimer.
   // A policy that uses its timer at all must ask for it from construction
   // on (the engine checks once, when it makes the policy).
