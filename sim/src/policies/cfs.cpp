@@ -45,6 +45,7 @@ class CfsPolicy final : public FairSharePolicy {
   // [Inspection]
   FairEntity entity(ProcessId process) const override;
   FairQueue queue() const override;
+  void setSoleQueue(bool sole) override { entities_.indexById(sole); }
   std::size_t processSlotCount() const override { return static_cast<std::size_t>(entities_.slotCount()); }
 
  private:

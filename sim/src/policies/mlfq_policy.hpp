@@ -48,6 +48,7 @@ class MlfqPolicy final : public Policy {
   TimerResult onTimer(Tick now, const EngineState& state) override;
 
   std::vector<QueueView> queues(const EngineState& state) const override;
+  void setSoleQueue(bool sole) override { tracks_.indexById(sole); }
   std::size_t processSlotCount() const override { return static_cast<std::size_t>(tracks_.slotCount()); }
 
   // For views and tests: where a process stands (level, ticks left in its

@@ -10,7 +10,9 @@
 //   tombstones) with a free list. A released slot is the next one handed
 //   out, so slotCount() is the most processes held at once.
 // - ProcessTable<T> keeps one T per slot beside that map, and the id that
-//   holds each slot.
+//   holds each slot. A queue that is the run's only one (the global queue)
+//   sees every process anyway: it may index by id instead (slot = id, no
+//   map, the vector grown to the largest id), which costs no hashing.
 //
 // Slots are an address, never an order: policies break ties by process id.
 #pragma once
@@ -122,14 +124,28 @@ class ProcessSlots {
 
 // One T per slot: the state of each process a queue holds. A slot given out
 // again starts from T{}, as a process new to the queue.
+//
+// Indexed by id (indexById(true)), every id up to the largest seen has a
+// slot, its own id, holding T{} until it is first acquired and again once
+// released; find() and forEach() see those T{} too.
 template <class T>
 class ProcessTable {
  public:
+  // Slot = process id from now on; only before the first acquire.
+  void indexById(bool by_id) { by_id_ = by_id; }
+
   // The slot of `id`, or ProcessSlots::kNoSlot.
-  std::int32_t slotOf(ProcessId id) const { return slots_.find(id); }
+  std::int32_t slotOf(ProcessId id) const {
+    if (by_id_) return static_cast<std::size_t>(id) < values_.size() ? id : ProcessSlots::kNoSlot;
+    return slots_.find(id);
+  }
 
   // The slot of `id`; one holding T{} when it held none.
   std::int32_t acquire(ProcessId id) {
+    if (by_id_) {
+      if (static_cast<std::size_t>(id) >= values_.size()) values_.resize(static_cast<std::size_t>(id) + 1);
+      return id;
+    }
     bool added = false;
     const std::int32_t slot = slots_.acquire(id, added);
     if (!added) return slot;
@@ -147,20 +163,24 @@ class ProcessTable {
 
   // `id` leaves the queue: its state is dropped and its slot freed.
   void release(ProcessId id) {
+    if (by_id_) {
+      if (static_cast<std::size_t>(id) < values_.size()) values_[static_cast<std::size_t>(id)] = T{};
+      return;
+    }
     const std::int32_t slot = slots_.release(id);
     if (slot != ProcessSlots::kNoSlot) ids_[static_cast<std::size_t>(slot)] = kNoProcess;
   }
 
   // The state of `id`, or nullptr when it holds no slot.
   const T* find(ProcessId id) const {
-    const std::int32_t slot = slots_.find(id);
+    const std::int32_t slot = slotOf(id);
     return slot == ProcessSlots::kNoSlot ? nullptr : &values_[static_cast<std::size_t>(slot)];
   }
 
   T& operator[](std::int32_t slot) { return values_[static_cast<std::size_t>(slot)]; }
   const T& operator[](std::int32_t slot) const { return values_[static_cast<std::size_t>(slot)]; }
   // The process holding `slot`, or kNoProcess when it is free.
-  ProcessId idAt(std::int32_t slot) const { return ids_[static_cast<std::size_t>(slot)]; }
+  ProcessId idAt(std::int32_t slot) const { return by_id_ ? slot : ids_[static_cast<std::size_t>(slot)]; }
   // &state of `slot`, for a prefetch.
   const T* address(std::int32_t slot) const { return values_.data() + slot; }
 
@@ -168,14 +188,17 @@ class ProcessTable {
   template <class Visit>
   void forEach(Visit visit) {
     for (std::size_t at = 0; at < values_.size(); ++at) {
-      if (ids_[at] != kNoProcess) visit(ids_[at], values_[at]);
+      const ProcessId id = idAt(static_cast<std::int32_t>(at));
+      if (id != kNoProcess) visit(id, values_[at]);
     }
   }
 
-  std::size_t size() const { return slots_.size(); }
-  std::int32_t slotCount() const { return slots_.slotCount(); }
+  std::size_t size() const { return slots_.size(); }  // hashed only: the processes holding a slot
+  // Slots made: the most processes held at once, or by id the largest id + 1.
+  std::int32_t slotCount() const { return by_id_ ? static_cast<std::int32_t>(values_.size()) : slots_.slotCount(); }
 
  private:
+  bool by_id_ = false;
   ProcessSlots slots_;
   std::vector<T> values_;    // by slot
   std::vector<ProcessId> ids_;  // by slot: who holds it, kNoProcess when free

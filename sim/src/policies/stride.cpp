@@ -116,6 +116,7 @@ class StridePolicy final : public Policy {
     dropStaleRunning();
   }
 
+  void setSoleQueue(bool sole) override { entries_.indexById(sole); }
   std::size_t processSlotCount() const override { return static_cast<std::size_t>(entries_.slotCount()); }
 
  private:
