@@ -109,7 +109,7 @@ TEST_CASE("a slot map agrees with std::map over many seeded acquires and release
     REQUIRE(slots.size() == model.size());
   }
   CHECK(static_cast<std::size_t>(slots.slotCount()) == most_held);
-  for (const auto& [id, slot] : model) CHECK(slots.find(id) == slot);
+  for (const auto& held : model) CHECK(slots.find(held.first) == held.second);
   for (sim::ProcessId id = 0; id < 600; ++id) {
     if (model.count(id) == 0) CHECK(slots.find(id) == ProcessSlots::kNoSlot);
   }
