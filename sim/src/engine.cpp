@@ -15,6 +15,7 @@ Engine::Impl::Impl(Scenario s, EngineOptions o) : scenario(std::move(s)), option
   per_core = scenario.run_queues == RunQueues::PerCore;
   queues.push_back(makePolicy(scenario.policy));
   for (int c = 1; per_core && c < scenario.cores; ++c) queues.push_back(makePolicy(scenario.policy));
+  for (const auto& queue : queues) queue->setSoleQueue(queues.size() == 1);
   policy_timers = queues.front()->nextTimer() != Policy::kNoTimer;
   const std::size_t count = scenario.processes.size();
   // Advised before the first write: pages already touched stay small.

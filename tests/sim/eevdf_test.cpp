@@ -121,8 +121,14 @@ TEST_CASE("eevdf: the lag a process leaves with is clamped to two slices of its 
     CHECK_FALSE(fair.entity(1).runnable);
   }
   SECTION("ahead of V: clamped to -6 ticks") {
-    policy->onDescheduled(0, 0, sim::Reason::Finished);
+    policy->onDescheduled(0, 0, sim::Reason::IoStart);
     CHECK(fair.entity(0).lag == -6 * kTick);
+  }
+  SECTION("an exited process leaves nothing behind") {
+    policy->onDescheduled(0, 0, sim::Reason::Finished);
+    CHECK_FALSE(fair.entity(0).known);
+    CHECK(fair.queue().runnable == 1);
+    CHECK(fair.queue().total_weight == 1024);
   }
 }
 

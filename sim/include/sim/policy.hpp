@@ -128,6 +128,18 @@ class Policy {
     (void)process; (void)core; (void)now;
   }
 
+  // [Memory] The engine says, before the run, whether this instance is the
+  // run's only queue (global) or one of the per-core queues. The only queue
+  // sees every process and may index per-process state by id; one of many
+  // must size its state by its own processes, or per-core runs cost
+  // processes x cores. The default, before any call, is one of many.
+  virtual void setSoleQueue(bool sole) { (void)sole; }
+  // Entries of per-process state this instance has made: the most
+  // processes it has held at once (ready, running or blocked after running
+  // here), or as the sole queue the largest process id + 1; 0 for a policy
+  // that keeps none.
+  virtual std::size_t processSlotCount() const { return 0; }
+
   // [Timer] The next tick (> now) at which onTimer must run, or kNoTimer.
   // A policy that uses its timer at all must ask for it from construction
   // on (the engine checks once, when it makes the policy).

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "fair_common.hpp"
+#include "process_slots.hpp"
 #include "vruntime_heap.hpp"
 #include "sim/policy_registry.hpp"
 #include "sim/scenario_json.hpp"
@@ -44,31 +45,36 @@ class CfsPolicy final : public FairSharePolicy {
   // [Inspection]
   FairEntity entity(ProcessId process) const override;
   FairQueue queue() const override;
+  void setSoleQueue(bool sole) override { entities_.indexById(sole); }
+  std::size_t processSlotCount() const override { return static_cast<std::size_t>(entities_.slotCount()); }
 
  private:
   struct Entity {
     std::int64_t vruntime = 0;
     std::int32_t weight = kNiceZeroWeight;
     std::int32_t remainder = 0;     // of the last charge's division, carried into the next
-    std::int32_t running_slot = -1; // Running: its index in running_
+    std::int32_t running_index = -1; // Running: its index in running_
     FairStatus status = FairStatus::Unknown;
   };
 
+  using Slot = std::int32_t;           // a process's place in entities_
+  Entity& at(Slot slot) { return entities_[slot]; }
+  const Entity& at(Slot slot) const { return entities_[slot]; }
   void place(Entity& e) const;          // an arriving or waking process's vruntime
-  void becomeRunnable(ProcessId process, FairStatus status);
-  void charge(ProcessId process, Tick cpu_ticks);
+  void becomeRunnable(Slot slot, FairStatus status);
+  void charge(Slot slot, Tick cpu_ticks);
   void updateMinVruntime();
   // The running processes: a binary heap by (vruntime, id), as small as the cores.
-  bool runsBefore(ProcessId a, ProcessId b) const;
-  void startRunning(ProcessId process);
-  void stopRunning(ProcessId process);
-  void moveRunning(std::size_t slot);   // restores the heap order around `slot`
+  bool runsBefore(Slot a, Slot b) const;
+  void startRunning(Slot slot);
+  void stopRunning(Slot slot);
+  void moveRunning(std::size_t index);  // restores the heap order around running_[index]
 
   Tick latency_;
   Tick min_granularity_;
-  std::vector<Entity> entities_;       // by process id
+  ProcessTable<Entity> entities_;      // the processes of this queue, ready, running or asleep
   VruntimeHeap ready_;                 // smallest (vruntime, id) on top
-  std::vector<ProcessId> running_;     // heap: smallest (vruntime, id) first
+  std::vector<Slot> running_;          // heap: smallest (vruntime, id) first
   std::int64_t ready_weight_ = 0;
   std::int64_t running_weight_ = 0;
   std::int64_t min_vruntime_ = 0;      // monotonic: never decreases
@@ -84,56 +90,58 @@ void CfsPolicy::place(Entity& e) const {
   }
 }
 
-void CfsPolicy::becomeRunnable(ProcessId process, FairStatus status) {
-  Entity& e = entities_[static_cast<std::size_t>(process)];
+void CfsPolicy::becomeRunnable(Slot slot, FairStatus status) {
+  Entity& e = at(slot);
   place(e);
   e.status = status;
   if (status == FairStatus::Ready) {
     ready_weight_ += e.weight;
   } else {
-    startRunning(process);
+    startRunning(slot);
   }
 }
 
 void CfsPolicy::enqueue(const ProcessView& process) {
-  Entity& e = slotFor(entities_, process.id);
+  const Slot slot = entities_.acquire(process.id);
+  Entity& e = at(slot);
   assert(e.status != FairStatus::Ready && e.status != FairStatus::Running);
   if (e.status == FairStatus::Preempted) {
     e.status = FairStatus::Ready;
     ready_weight_ += e.weight;
   } else {
     e.weight = niceWeight(process.nice);
-    becomeRunnable(process.id, FairStatus::Ready);
+    becomeRunnable(slot, FairStatus::Ready);
   }
-  ready_.push({e.vruntime, process.id});
+  ready_.push({e.vruntime, process.id, slot});
   updateMinVruntime();
 }
 
 // Undoes pickNext: back among the ready, with its vruntime unchanged.
 void CfsPolicy::putBack(const ProcessView& process) {
-  Entity& e = entities_[static_cast<std::size_t>(process.id)];
-  stopRunning(process.id);
+  const Slot slot = entities_.slotOf(process.id);
+  Entity& e = at(slot);
+  stopRunning(slot);
   e.status = FairStatus::Ready;
   ready_weight_ += e.weight;
-  ready_.push({e.vruntime, process.id});
+  ready_.push({e.vruntime, process.id, slot});
   updateMinVruntime();
 }
 
-// Picked here, gone to another core's queue: no longer runnable here.
+// Picked here, gone to another core's queue: no longer runnable here, and
+// new if it comes back.
 void CfsPolicy::onMigratedAway(ProcessId process) {
-  Entity& e = entities_[static_cast<std::size_t>(process)];
-  stopRunning(process);
-  e.status = FairStatus::Unknown;
+  stopRunning(entities_.slotOf(process));
+  entities_.release(process);
 }
 
 ProcessId CfsPolicy::pickNext(CoreId, const EngineState&) {
   if (ready_.empty()) return kNoProcess;
-  const ProcessId next = ready_.pop().process;
-  Entity& e = entities_[static_cast<std::size_t>(next)];
+  const VruntimeHeap::Entry next = ready_.pop();
+  Entity& e = at(next.slot);
   ready_weight_ -= e.weight;
   e.status = FairStatus::Running;
-  startRunning(next);
-  return next;
+  startRunning(next.slot);
+  return next.process;
 }
 
 std::vector<ProcessId> CfsPolicy::readyInOrder(const EngineState&) const {
@@ -147,7 +155,7 @@ std::vector<ProcessId> CfsPolicy::readyInOrder(const EngineState&) const {
 
 // max(min_granularity, sched_latency * weight / total weight of the runnable).
 Tick CfsPolicy::timeSlice(ProcessId process, const EngineState&) const {
-  const Entity& e = entities_[static_cast<std::size_t>(process)];
+  const Entity& e = at(entities_.slotOf(process));
   const std::int64_t total = std::max<std::int64_t>(ready_weight_ + running_weight_, e.weight);
   return std::max(min_granularity_, latency_ * e.weight / total);
 }
@@ -155,28 +163,31 @@ Tick CfsPolicy::timeSlice(ProcessId process, const EngineState&) const {
 // A process dispatched without passing through the queue (its IO ended on
 // the core it held, or wakeup_preempts) becomes runnable here.
 void CfsPolicy::onDispatched(ProcessId process, CoreId, Tick) {
-  const Entity& e = slotFor(entities_, process);
-  if (e.status == FairStatus::Running) return;
-  becomeRunnable(process, FairStatus::Running);
+  const Slot slot = entities_.acquire(process);
+  if (at(slot).status == FairStatus::Running) return;
+  becomeRunnable(slot, FairStatus::Running);
   updateMinVruntime();
 }
 
-void CfsPolicy::charge(ProcessId process, Tick cpu_ticks) {
-  Entity& e = entities_[static_cast<std::size_t>(process)];
+void CfsPolicy::charge(Slot slot, Tick cpu_ticks) {
+  Entity& e = at(slot);
   chargeVirtual(e.vruntime, e.remainder, cpu_ticks, e.weight);
-  moveRunning(static_cast<std::size_t>(e.running_slot));
+  moveRunning(static_cast<std::size_t>(e.running_index));
   updateMinVruntime();
 }
 
-void CfsPolicy::onSliceRenewed(ProcessId process, Tick cpu_ticks) { charge(process, cpu_ticks); }
+void CfsPolicy::onSliceRenewed(ProcessId process, Tick cpu_ticks) { charge(entities_.slotOf(process), cpu_ticks); }
 
+// An exited process's state goes; a blocked one's stays for its wakeup.
 void CfsPolicy::onDescheduled(ProcessId process, Tick cpu_ticks, Reason why) {
-  charge(process, cpu_ticks);
-  stopRunning(process);
-  Entity& e = entities_[static_cast<std::size_t>(process)];
+  const Slot slot = entities_.slotOf(process);
+  charge(slot, cpu_ticks);
+  stopRunning(slot);
+  Entity& e = at(slot);
   if (leavesQueue(why)) {
     e.status = FairStatus::Asleep;
     updateMinVruntime();
+    if (why == Reason::Finished) entities_.release(process);
   } else {
     e.status = FairStatus::Preempted;  // enqueue() follows at once
   }
@@ -188,64 +199,65 @@ void CfsPolicy::updateMinVruntime() {
   const bool any_ready = !ready_.empty();
   const bool any_running = !running_.empty();
   if (!any_ready && !any_running) return;
-  const auto running_min = [this] { return entities_[static_cast<std::size_t>(running_.front())].vruntime; };
+  const auto running_min = [this] { return at(running_.front()).vruntime; };
   std::int64_t smallest = any_ready ? ready_.top().key : running_min();
   if (any_ready && any_running) smallest = std::min(smallest, running_min());
   min_vruntime_ = std::max(min_vruntime_, smallest);
 }
 
-bool CfsPolicy::runsBefore(ProcessId a, ProcessId b) const {
-  const std::int64_t va = entities_[static_cast<std::size_t>(a)].vruntime;
-  const std::int64_t vb = entities_[static_cast<std::size_t>(b)].vruntime;
-  return va != vb ? va < vb : a < b;
+bool CfsPolicy::runsBefore(Slot a, Slot b) const {
+  const std::int64_t va = at(a).vruntime;
+  const std::int64_t vb = at(b).vruntime;
+  return va != vb ? va < vb : entities_.idAt(a) < entities_.idAt(b);
 }
 
-void CfsPolicy::startRunning(ProcessId process) {
-  Entity& e = entities_[static_cast<std::size_t>(process)];
+void CfsPolicy::startRunning(Slot slot) {
+  Entity& e = at(slot);
   running_weight_ += e.weight;
-  e.running_slot = static_cast<std::int32_t>(running_.size());
-  running_.push_back(process);
+  e.running_index = static_cast<std::int32_t>(running_.size());
+  running_.push_back(slot);
   moveRunning(running_.size() - 1);
 }
 
-void CfsPolicy::stopRunning(ProcessId process) {
-  Entity& e = entities_[static_cast<std::size_t>(process)];
+void CfsPolicy::stopRunning(Slot slot) {
+  Entity& e = at(slot);
   running_weight_ -= e.weight;
-  const auto slot = static_cast<std::size_t>(e.running_slot);
-  e.running_slot = -1;
-  const ProcessId last = running_.back();
+  const auto index = static_cast<std::size_t>(e.running_index);
+  e.running_index = -1;
+  const Slot last = running_.back();
   running_.pop_back();
-  if (slot == running_.size()) return;
-  running_[slot] = last;
-  entities_[static_cast<std::size_t>(last)].running_slot = static_cast<std::int32_t>(slot);
-  moveRunning(slot);
+  if (index == running_.size()) return;
+  running_[index] = last;
+  at(last).running_index = static_cast<std::int32_t>(index);
+  moveRunning(index);
 }
 
-void CfsPolicy::moveRunning(std::size_t slot) {
+void CfsPolicy::moveRunning(std::size_t index) {
   auto swap = [this](std::size_t a, std::size_t b) {
     std::swap(running_[a], running_[b]);
-    entities_[static_cast<std::size_t>(running_[a])].running_slot = static_cast<std::int32_t>(a);
-    entities_[static_cast<std::size_t>(running_[b])].running_slot = static_cast<std::int32_t>(b);
+    at(running_[a]).running_index = static_cast<std::int32_t>(a);
+    at(running_[b]).running_index = static_cast<std::int32_t>(b);
   };
-  while (slot > 0 && runsBefore(running_[slot], running_[(slot - 1) / 2])) {
-    swap(slot, (slot - 1) / 2);
-    slot = (slot - 1) / 2;
+  while (index > 0 && runsBefore(running_[index], running_[(index - 1) / 2])) {
+    swap(index, (index - 1) / 2);
+    index = (index - 1) / 2;
   }
   for (;;) {
-    std::size_t best = slot;
-    for (const std::size_t child : {2 * slot + 1, 2 * slot + 2}) {
+    std::size_t best = index;
+    for (const std::size_t child : {2 * index + 1, 2 * index + 2}) {
       if (child < running_.size() && runsBefore(running_[child], running_[best])) best = child;
     }
-    if (best == slot) return;
-    swap(slot, best);
-    slot = best;
+    if (best == index) return;
+    swap(index, best);
+    index = best;
   }
 }
 
 FairEntity CfsPolicy::entity(ProcessId process) const {
   FairEntity view;
-  if (process < 0 || static_cast<std::size_t>(process) >= entities_.size()) return view;
-  const Entity& e = entities_[static_cast<std::size_t>(process)];
+  const Entity* found = entities_.find(process);
+  if (found == nullptr) return view;
+  const Entity& e = *found;
   view.known = e.status != FairStatus::Unknown;
   view.runnable = e.status == FairStatus::Ready || e.status == FairStatus::Running || e.status == FairStatus::Preempted;
   view.weight = e.weight;

@@ -22,21 +22,23 @@ std::uint32_t treapPriority(std::int32_t id) {
 bool DeadlineTree::keyBefore(std::int32_t a, std::int32_t b) const {
   const Node& x = node(a);
   const Node& y = node(b);
-  return x.vruntime != y.vruntime ? x.vruntime < y.vruntime : a < b;
+  return x.vruntime != y.vruntime ? x.vruntime < y.vruntime : x.id < y.id;
 }
 
-bool DeadlineTree::heavier(std::int32_t a, std::int32_t b) { return treapPriority(a) > treapPriority(b); }
+bool DeadlineTree::heavier(std::int32_t a, std::int32_t b) const {
+  return treapPriority(node(a).id) > treapPriority(node(b).id);
+}
 
 void DeadlineTree::pull(std::int32_t n) {
   Node& x = node(n);
   x.min_deadline = x.deadline;
-  x.min_id = n;
+  x.min_slot = n;
   for (const std::int32_t child : {x.left, x.right}) {
     if (child < 0) continue;
     const Node& c = node(child);
-    if (c.min_deadline < x.min_deadline || (c.min_deadline == x.min_deadline && c.min_id < x.min_id)) {
+    if (earlierMin(c.min_deadline, c.min_slot, x.min_deadline, x.min_slot)) {
       x.min_deadline = c.min_deadline;
-      x.min_id = c.min_id;
+      x.min_slot = c.min_slot;
     }
   }
 }
@@ -87,9 +89,9 @@ std::int32_t DeadlineTree::insertAt(std::int32_t t, std::int32_t n) {
   }
   Node& x = node(t);
   const Node& added = node(n);
-  if (added.deadline < x.min_deadline || (added.deadline == x.min_deadline && n < x.min_id)) {
+  if (earlierMin(added.deadline, n, x.min_deadline, x.min_slot)) {
     x.min_deadline = added.deadline;
-    x.min_id = n;
+    x.min_slot = n;
   }
   return t;
 }
@@ -102,24 +104,23 @@ std::int32_t DeadlineTree::eraseAt(std::int32_t t, std::int32_t n) {
   } else {
     node(t).right = eraseAt(node(t).right, n);
   }
-  if (node(t).min_id == n) pull(t);  // otherwise the subtree's minimum stays
+  if (node(t).min_slot == n) pull(t);  // otherwise the subtree's minimum stays
   return t;
 }
 
-void DeadlineTree::insert(ProcessId id, std::int64_t vruntime, std::int64_t deadline) {
-  assert(!contains(id));
-  if (static_cast<std::size_t>(id) >= nodes_.size()) nodes_.resize(static_cast<std::size_t>(id) + 1);
-  Node& x = node(id);
-  x = Node{vruntime, deadline, deadline, id, -1, -1, true};
-  root_ = insertAt(root_, id);
+void DeadlineTree::insert(std::int32_t slot, ProcessId id, std::int64_t vruntime, std::int64_t deadline) {
+  assert(slot >= 0 && id >= 0 && !contains(slot));
+  if (static_cast<std::size_t>(slot) >= nodes_.size()) nodes_.resize(static_cast<std::size_t>(slot) + 1);
+  node(slot) = Node{vruntime, deadline, deadline, slot, -1, -1, id};
+  root_ = insertAt(root_, slot);
   ++size_;
 }
 
-void DeadlineTree::erase(ProcessId id) {
-  assert(contains(id));
-  root_ = eraseAt(root_, id);
-  Node& x = node(id);
-  x.linked = false;
+void DeadlineTree::erase(std::int32_t slot) {
+  assert(contains(slot));
+  root_ = eraseAt(root_, slot);
+  Node& x = node(slot);
+  x.id = kNoProcess;
   x.left = x.right = -1;
   --size_;
 }
@@ -127,13 +128,13 @@ void DeadlineTree::erase(ProcessId id) {
 // Going down from the root: a node whose vruntime is at most `limit` is
 // eligible with its whole left subtree (smaller keys), so both count and the
 // walk goes right; otherwise only its left subtree can hold eligible nodes.
-ProcessId DeadlineTree::earliestEligible(std::int64_t limit) const {
+std::int32_t DeadlineTree::earliestEligible(std::int64_t limit) const {
   std::int64_t best_deadline = 0;
-  std::int32_t best = -1;
-  auto consider = [&](std::int64_t deadline, std::int32_t id) {
-    if (best < 0 || deadline < best_deadline || (deadline == best_deadline && id < best)) {
+  std::int32_t best = kNoSlot;
+  auto consider = [&](std::int64_t deadline, std::int32_t slot) {
+    if (best < 0 || earlierMin(deadline, slot, best_deadline, best)) {
       best_deadline = deadline;
-      best = id;
+      best = slot;
     }
   };
   std::int32_t n = root_;
@@ -141,7 +142,7 @@ ProcessId DeadlineTree::earliestEligible(std::int64_t limit) const {
     const Node& x = node(n);
     if (x.vruntime <= limit) {
       consider(x.deadline, n);
-      if (x.left >= 0) consider(node(x.left).min_deadline, node(x.left).min_id);
+      if (x.left >= 0) consider(node(x.left).min_deadline, node(x.left).min_slot);
       n = x.right;
     } else {
       n = x.left;
@@ -150,9 +151,9 @@ ProcessId DeadlineTree::earliestEligible(std::int64_t limit) const {
   return best;
 }
 
-ProcessId DeadlineTree::leftmost() const {
+std::int32_t DeadlineTree::leftmost() const {
   std::int32_t n = root_;
-  if (n < 0) return kNoProcess;
+  if (n < 0) return kNoSlot;
   while (node(n).left >= 0) n = node(n).left;
   return n;
 }

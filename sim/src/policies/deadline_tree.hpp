@@ -4,9 +4,11 @@
 // eligible process (vruntime <= V) with the earliest deadline walks one
 // path from the root: O(log n) expected, as are insert and erase.
 //
-// Nodes live in a vector indexed by process id (a process is in the tree at
-// most once), so nothing is allocated once the vector has grown, and copying
-// the tree copies one vector. A node's treap priority is a bijective hash
+// Nodes live in a vector indexed by the owner's slot for the process
+// (process_slots.hpp: dense, so the vector is as long as the most
+// processes the queue has held), so nothing is allocated once the vector
+// has grown, and copying the tree copies one vector. Keys and ties use the
+// process id, never the slot; a node's treap priority is a bijective hash
 // of its id: the shape, like everything else, is deterministic.
 #pragma once
 
@@ -19,21 +21,24 @@ namespace sim::detail {
 
 class DeadlineTree {
  public:
-  // `id` must not be in the tree.
-  void insert(ProcessId id, std::int64_t vruntime, std::int64_t deadline);
-  // `id` must be in the tree.
-  void erase(ProcessId id);
-  bool contains(ProcessId id) const {
-    return id >= 0 && static_cast<std::size_t>(id) < nodes_.size() && nodes_[static_cast<std::size_t>(id)].linked;
+  static constexpr std::int32_t kNoSlot = -1;
+
+  // `slot` must hold no process in the tree.
+  void insert(std::int32_t slot, ProcessId id, std::int64_t vruntime, std::int64_t deadline);
+  // `slot` must hold a process in the tree.
+  void erase(std::int32_t slot);
+  bool contains(std::int32_t slot) const {
+    return slot >= 0 && static_cast<std::size_t>(slot) < nodes_.size() && node(slot).id != kNoProcess;
   }
   std::size_t size() const { return size_; }
   bool empty() const { return size_ == 0; }
+  ProcessId idAt(std::int32_t slot) const { return node(slot).id; }  // slot in the tree
 
-  // The process with the earliest (deadline, id) among those with vruntime
-  // <= limit, or kNoProcess when there is none.
-  ProcessId earliestEligible(std::int64_t limit) const;
-  // The process with the smallest (vruntime, id), or kNoProcess.
-  ProcessId leftmost() const;
+  // The slot of the process with the earliest (deadline, id) among those
+  // with vruntime <= limit, or kNoSlot when there is none.
+  std::int32_t earliestEligible(std::int64_t limit) const;
+  // The slot of the process with the smallest (vruntime, id), or kNoSlot.
+  std::int32_t leftmost() const;
 
   // Calls visit(id, vruntime, deadline) for every process, by (vruntime, id).
   template <class Visit>
@@ -47,26 +52,30 @@ class DeadlineTree {
       }
       n = stack.back();
       stack.pop_back();
-      visit(static_cast<ProcessId>(n), node(n).vruntime, node(n).deadline);
+      visit(node(n).id, node(n).vruntime, node(n).deadline);
       n = node(n).right;
     }
   }
 
  private:
-  struct Node {
+  struct Node {                     // 40 bytes
     std::int64_t vruntime = 0;
     std::int64_t deadline = 0;
     std::int64_t min_deadline = 0;  // earliest (deadline, id) in the subtree: its deadline
-    std::int32_t min_id = -1;       // ... and its id
+    std::int32_t min_slot = -1;     // ... and its node
     std::int32_t left = -1;
     std::int32_t right = -1;
-    bool linked = false;
+    ProcessId id = kNoProcess;      // kNoProcess: not in the tree
   };
 
   Node& node(std::int32_t n) { return nodes_[static_cast<std::size_t>(n)]; }
   const Node& node(std::int32_t n) const { return nodes_[static_cast<std::size_t>(n)]; }
   bool keyBefore(std::int32_t a, std::int32_t b) const;       // (vruntime, id) of a < that of b
-  static bool heavier(std::int32_t a, std::int32_t b);        // treap priority of a > that of b
+  bool heavier(std::int32_t a, std::int32_t b) const;         // treap priority of a > that of b
+  // (deadline, id) of the subtree minimum of `a` < that of `b`
+  bool earlierMin(std::int64_t a_deadline, std::int32_t a_slot, std::int64_t b_deadline, std::int32_t b_slot) const {
+    return a_deadline != b_deadline ? a_deadline < b_deadline : node(a_slot).id < node(b_slot).id;
+  }
   void pull(std::int32_t n);                                   // recompute n's subtree minimum
   void split(std::int32_t t, std::int32_t key, std::int32_t& less, std::int32_t& rest);
   std::int32_t merge(std::int32_t a, std::int32_t b);

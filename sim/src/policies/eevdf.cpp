@@ -9,6 +9,7 @@
 
 #include "deadline_tree.hpp"
 #include "fair_common.hpp"
+#include "process_slots.hpp"
 #include "sim/policy_registry.hpp"
 
 namespace sim::detail {
@@ -50,12 +51,14 @@ class EevdfPolicy final : public FairSharePolicy {
   // [Slices and feedback]
   Tick timeSlice(ProcessId, const EngineState&) const override { return slice_; }
   void onDispatched(ProcessId process, CoreId core, Tick now) override;
-  void onSliceRenewed(ProcessId process, Tick cpu_ticks) override { charge(process, cpu_ticks); }
+  void onSliceRenewed(ProcessId process, Tick cpu_ticks) override { charge(entities_.slotOf(process), cpu_ticks); }
   void onDescheduled(ProcessId process, Tick cpu_ticks, Reason why) override;
 
   // [Inspection]
   FairEntity entity(ProcessId process) const override;
   FairQueue queue() const override;
+  void setSoleQueue(bool sole) override { entities_.indexById(sole); }
+  std::size_t processSlotCount() const override { return static_cast<std::size_t>(entities_.slotCount()); }
 
  private:
   struct Entity {
@@ -67,25 +70,27 @@ class EevdfPolicy final : public FairSharePolicy {
     FairStatus status = FairStatus::Unknown;
   };
 
-  Entity& at(ProcessId process) { return entities_[static_cast<std::size_t>(process)]; }
-  const Entity& at(ProcessId process) const { return entities_[static_cast<std::size_t>(process)]; }
+  using Slot = std::int32_t;  // a process's place in entities_ and in tree_
+  Entity& at(Slot slot) { return entities_[slot]; }
+  const Entity& at(Slot slot) const { return entities_[slot]; }
   std::int64_t virtualSlice(std::int32_t weight) const { return virtualTime(slice_, weight); }
   std::int64_t averageVruntime() const;  // V, rounded down; the last V when nothing is runnable
   void rebase();                         // moves zero_ to V: same V, small sums
-  void join(ProcessId process);          // places an arriving or waking process and counts it
-  void charge(ProcessId process, Tick cpu_ticks);
-  ProcessId best() const;  // cached until the next change (peekNext, then pickNext)
+  void join(Slot slot);                  // places an arriving or waking process and counts it
+  void charge(Slot slot, Tick cpu_ticks);
+  void leaveLoad(const Entity& e);       // takes a runnable process out of V's sums
+  Slot best() const;  // cached until the next change (peekNext, then pickNext)
   void changed() { best_known_ = false; }
 
   Tick slice_;
-  std::vector<Entity> entities_;  // by process id
-  DeadlineTree tree_;             // the ready processes
+  ProcessTable<Entity> entities_;  // the processes of this queue, ready, running or asleep
+  DeadlineTree tree_;              // the ready processes, by slot
   // V = zero_ + weighted_ / load_, over the runnable (ready and running) processes.
   std::int64_t zero_ = 0;
   Wide weighted_ = 0;             // sum of weight * (vruntime - zero_)
   std::int64_t load_ = 0;         // sum of weight
   std::int64_t runnable_ = 0;
-  mutable ProcessId best_ = kNoProcess;
+  mutable Slot best_ = DeadlineTree::kNoSlot;
   mutable bool best_known_ = false;
 };
 
@@ -103,9 +108,9 @@ void EevdfPolicy::rebase() {
 // lag it left with, stretched by (load + w) / load so that it still has that
 // lag once its own weight has moved V (Linux's place_entity); alone, at V.
 // Either way its deadline is its vruntime plus its virtual slice.
-void EevdfPolicy::join(ProcessId process) {
+void EevdfPolicy::join(Slot slot) {
   changed();
-  Entity& e = at(process);
+  Entity& e = at(slot);
   rebase();
   const std::int64_t v = averageVruntime();
   std::int64_t lag = 0;
@@ -121,59 +126,70 @@ void EevdfPolicy::join(ProcessId process) {
 
 void EevdfPolicy::enqueue(const ProcessView& process) {
   changed();
-  Entity& e = slotFor(entities_, process.id);
+  const Slot slot = entities_.acquire(process.id);
+  Entity& e = at(slot);
   assert(e.status != FairStatus::Ready && e.status != FairStatus::Running);
   if (e.status != FairStatus::Preempted) {
     if (e.status == FairStatus::Unknown) e.weight = niceWeight(process.nice);
-    join(process.id);
+    join(slot);
   }
   e.status = FairStatus::Ready;
-  tree_.insert(process.id, e.vruntime, e.deadline);
+  tree_.insert(slot, process.id, e.vruntime, e.deadline);
 }
 
 // Undoes pickNext: a picked process stayed runnable, so it only rejoins the tree.
 void EevdfPolicy::putBack(const ProcessView& process) {
   changed();
-  Entity& e = at(process.id);
+  const Slot slot = entities_.slotOf(process.id);
+  Entity& e = at(slot);
   e.status = FairStatus::Ready;
-  tree_.insert(process.id, e.vruntime, e.deadline);
+  tree_.insert(slot, process.id, e.vruntime, e.deadline);
 }
 
-// Picked here, gone to another core's queue: it leaves this queue's load.
-void EevdfPolicy::onMigratedAway(ProcessId process) {
-  changed();
-  Entity& e = at(process);
-  rebase();
+// V's sums without a runnable process (rebased first).
+void EevdfPolicy::leaveLoad(const Entity& e) {
   weighted_ -= static_cast<Wide>(e.weight) * (e.vruntime - zero_);
   load_ -= e.weight;
   --runnable_;
-  e.status = FairStatus::Unknown;
+}
+
+// Picked here, gone to another core's queue: it leaves this queue's load,
+// and is new if it comes back.
+void EevdfPolicy::onMigratedAway(ProcessId process) {
+  changed();
+  rebase();
+  leaveLoad(at(entities_.slotOf(process)));
+  entities_.release(process);
 }
 
 // The eligible process with the earliest deadline. If none is eligible
 // (possible on several cores, where running processes hold V back), the one
 // with the smallest vruntime, as Linux falls back to the leftmost.
-ProcessId EevdfPolicy::best() const {
+EevdfPolicy::Slot EevdfPolicy::best() const {
   if (best_known_) return best_;
-  best_ = kNoProcess;
+  best_ = DeadlineTree::kNoSlot;
   if (!tree_.empty()) {
-    const ProcessId eligible = tree_.earliestEligible(averageVruntime());
-    best_ = eligible != kNoProcess ? eligible : tree_.leftmost();
+    const Slot eligible = tree_.earliestEligible(averageVruntime());
+    best_ = eligible != DeadlineTree::kNoSlot ? eligible : tree_.leftmost();
   }
   best_known_ = true;
   return best_;
 }
 
-ProcessId EevdfPolicy::peekNext(CoreId, const EngineState&) const { return best(); }
+ProcessId EevdfPolicy::peekNext(CoreId, const EngineState&) const {
+  const Slot slot = best();
+  return slot == DeadlineTree::kNoSlot ? kNoProcess : tree_.idAt(slot);
+}
 
 ProcessId EevdfPolicy::pickNext(CoreId, const EngineState&) {
   rebase();
-  const ProcessId next = best();
-  if (next == kNoProcess) return kNoProcess;
+  const Slot next = best();
+  if (next == DeadlineTree::kNoSlot) return kNoProcess;
+  const ProcessId id = tree_.idAt(next);
   tree_.erase(next);
   changed();
   at(next).status = FairStatus::Running;
-  return next;
+  return id;
 }
 
 // Successive picks keep V (a picked process stays runnable): the eligible
@@ -205,17 +221,18 @@ std::vector<ProcessId> EevdfPolicy::readyInOrder(const EngineState&) const {
 // A process dispatched without passing through the queue (its IO ended on
 // the core it held, or wakeup_preempts) joins the runnable here.
 void EevdfPolicy::onDispatched(ProcessId process, CoreId, Tick) {
-  Entity& e = slotFor(entities_, process);
+  const Slot slot = entities_.acquire(process);
+  Entity& e = at(slot);
   if (e.status == FairStatus::Running) return;
-  join(process);
+  join(slot);
   e.status = FairStatus::Running;
 }
 
 // Charges the CPU work; a process whose vruntime reached its deadline has
 // served its request and gets the next: deadline = vruntime + virtual slice.
-void EevdfPolicy::charge(ProcessId process, Tick cpu_ticks) {
+void EevdfPolicy::charge(Slot slot, Tick cpu_ticks) {
   changed();
-  Entity& e = at(process);
+  Entity& e = at(slot);
   const std::int64_t added = chargeVirtual(e.vruntime, e.remainder, cpu_ticks, e.weight);
   weighted_ += static_cast<Wide>(e.weight) * added;
   if (e.vruntime >= e.deadline) e.deadline = e.vruntime + virtualSlice(e.weight);
@@ -223,9 +240,11 @@ void EevdfPolicy::charge(ProcessId process, Tick cpu_ticks) {
 
 // A process that blocks or exits leaves with its lag V - vruntime (V still
 // counting it), clamped to two slices' worth of its virtual time.
+// An exited process's state goes; a blocked one keeps its lag for its wakeup.
 void EevdfPolicy::onDescheduled(ProcessId process, Tick cpu_ticks, Reason why) {
-  charge(process, cpu_ticks);
-  Entity& e = at(process);
+  const Slot slot = entities_.slotOf(process);
+  charge(slot, cpu_ticks);
+  Entity& e = at(slot);
   if (!leavesQueue(why)) {
     e.status = FairStatus::Preempted;  // enqueue() follows at once; it stays runnable
     return;
@@ -233,16 +252,16 @@ void EevdfPolicy::onDescheduled(ProcessId process, Tick cpu_ticks, Reason why) {
   rebase();
   const std::int64_t limit = virtualTime(2 * slice_, e.weight);
   e.lag = std::clamp(averageVruntime() - e.vruntime, -limit, limit);
-  weighted_ -= static_cast<Wide>(e.weight) * (e.vruntime - zero_);
-  load_ -= e.weight;
-  --runnable_;
+  leaveLoad(e);
   e.status = FairStatus::Asleep;
+  if (why == Reason::Finished) entities_.release(process);
 }
 
 FairEntity EevdfPolicy::entity(ProcessId process) const {
   FairEntity view;
-  if (process < 0 || static_cast<std::size_t>(process) >= entities_.size()) return view;
-  const Entity& e = at(process);
+  const Entity* found = entities_.find(process);
+  if (found == nullptr) return view;
+  const Entity& e = *found;
   view.known = e.status != FairStatus::Unknown;
   view.runnable = view.known && e.status != FairStatus::Asleep;
   view.weight = e.weight;

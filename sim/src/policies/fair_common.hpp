@@ -32,14 +32,6 @@ inline std::int64_t chargeVirtual(std::int64_t& vruntime, std::int32_t& remainde
   return added;
 }
 
-// The element for `id`, growing the per-process vector when needed.
-template <class T>
-T& slotFor(std::vector<T>& per_process, ProcessId id) {
-  const auto index = static_cast<std::size_t>(id);
-  if (index >= per_process.size()) per_process.resize(index + 1);
-  return per_process[index];
-}
-
 // The nice value whose weight is `weight` (kNiceWeights), or the nearest
 // one above it when no nice has exactly that weight.
 inline int niceOfWeight(std::int32_t weight) {

@@ -19,14 +19,12 @@ MlfqPolicy::MlfqPolicy(MlfqOptions options) : options_(std::move(options)) {
   if (options_.boost > 0) next_boost_ = options_.boost;
 }
 
-MlfqPolicy::Track& MlfqPolicy::track(ProcessId process) {
-  if (at(process) >= tracks_.size()) tracks_.resize(std::max(at(process) + 1, tracks_.size() * 2));
-  return tracks_[at(process)];
-}
+MlfqPolicy::Track& MlfqPolicy::track(ProcessId process) { return tracks_.acquireValue(process); }
 
 const MlfqPolicy::Track& MlfqPolicy::track(ProcessId process) const {
   static const Track unknown;
-  return at(process) < tracks_.size() ? tracks_[at(process)] : unknown;
+  const Track* t = tracks_.find(process);
+  return t != nullptr ? *t : unknown;
 }
 
 void MlfqPolicy::startLevel(Track& t, std::int32_t level) const {
@@ -123,6 +121,7 @@ void MlfqPolicy::onDescheduled(ProcessId process, Tick cpu_ticks, Reason why) {
     case Reason::IoStart: t.front = options_.io_to_front; break;
     default: t.front = false;
   }
+  if (why == Reason::Finished) tracks_.release(process);
 }
 
 void MlfqPolicy::onSliceRenewed(ProcessId process, Tick cpu_ticks) {
@@ -151,16 +150,15 @@ TimerResult MlfqPolicy::onTimer(Tick now, const EngineState& state) {
     }
     queues_[at(level)].clear();
   }
-  for (std::size_t id = 0; id < tracks_.size(); ++id) {
-    Track& t = tracks_[id];
-    if (!t.known || id >= state.processes.size()) continue;
-    switch (state.processes[id].state) {
+  tracks_.forEach([&](ProcessId id, Track& t) {
+    if (!t.known || at(id) >= state.processes.size()) return;
+    switch (state.processes[at(id)].state) {
       case State::Ready:
       case State::Blocked: startLevel(t, 0); break;
       case State::Running: t.boosted_running = true; break;
       default: break;
     }
-  }
+  });
   return result;
 }
 

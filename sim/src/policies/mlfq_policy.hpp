@@ -6,6 +6,7 @@
 #include <deque>
 #include <vector>
 
+#include "process_slots.hpp"
 #include "sim/policy.hpp"
 
 namespace sim::detail {
@@ -41,11 +42,14 @@ class MlfqPolicy final : public Policy {
   void onDescheduled(ProcessId process, Tick cpu_ticks, Reason why) override;
   void onSliceRenewed(ProcessId process, Tick cpu_ticks) override;
   void onDispatched(ProcessId process, CoreId core, Tick now) override;
+  void onMigratedAway(ProcessId process) override { tracks_.release(process); }
 
   Tick nextTimer() const override { return next_boost_; }
   TimerResult onTimer(Tick now, const EngineState& state) override;
 
   std::vector<QueueView> queues(const EngineState& state) const override;
+  void setSoleQueue(bool sole) override { tracks_.indexById(sole); }
+  std::size_t processSlotCount() const override { return static_cast<std::size_t>(tracks_.slotCount()); }
 
   // For views and tests: where a process stands (level, ticks left in its
   // quantum, quanta left in its allotment).
@@ -72,7 +76,7 @@ class MlfqPolicy final : public Policy {
 
   MlfqOptions options_;
   std::vector<std::deque<ProcessId>> queues_;  // per level
-  std::vector<Track> tracks_;                  // by process id, grown on demand
+  ProcessTable<Track> tracks_;                 // the processes of this queue, ready, running or blocked
   std::size_t ready_ = 0;
   Tick next_boost_ = kNoTimer;
 };

@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "process_slots.hpp"
 #include "sim/policy_registry.hpp"
 
 namespace sim::detail {
@@ -40,19 +41,23 @@ class StridePolicy final : public Policy {
   std::unique_ptr<Policy> clone() const override { return std::make_unique<StridePolicy>(*this); }
 
   void enqueue(const ProcessView& process) override {
-    Entry& p = reserve(process.id);
+    const std::int32_t slot = entries_.acquire(process.id);
+    Entry& p = entries_[slot];
     p.stride = static_cast<std::int32_t>(std::max<std::int64_t>(1, big_ / process.tickets));
     if (p.returning) lift(p);
-    pushReady({p.pass, process.id});
+    pushReady({p.pass, process.id, slot});
   }
 
   ProcessId pickNext(CoreId, const EngineState&) override {
     if (ready_.empty()) return kNoProcess;
     const ProcessId next = ready_.front().process;
     popReady();
-    if (!ready_.empty()) __builtin_prefetch(&entries_[static_cast<std::size_t>(ready_.front().process)]);
+    if (!ready_.empty()) __builtin_prefetch(entries_.address(ready_.front().slot));
     return next;
   }
+
+  // Picked here, gone to another core's queue: new there, forgotten here.
+  void onMigratedAway(ProcessId process) override { entries_.release(process); }
 
   ProcessId peekNext(CoreId, const EngineState&) const override {
     return ready_.empty() ? kNoProcess : ready_.front().process;
@@ -75,7 +80,7 @@ class StridePolicy final : public Policy {
     view.label = "lowest pass runs next";
     view.label_zh = "行程值最小者先运行";
     for (const ProcessId id : readyInOrder(state)) {
-      const Entry& p = entries_[static_cast<std::size_t>(id)];
+      const Entry& p = *entries_.find(id);
       view.entries.push_back({id, {{"pass", p.pass}, {"stride", p.stride}}});
     }
     return {view};
@@ -84,29 +89,35 @@ class StridePolicy final : public Policy {
   Tick timeSlice(ProcessId, const EngineState&) const override { return quantum_; }
 
   void onDispatched(ProcessId process, CoreId, Tick) override {
-    Entry& p = reserve(process);
+    const std::int32_t slot = entries_.acquire(process);
+    Entry& p = entries_[slot];
     if (p.returning) lift(p);  // woken straight onto a core (wakeup_preempts, multiprogramming off)
     p.running = true;
-    running_.push_back({p.pass, process});
+    running_.push_back({p.pass, process, slot});
     std::push_heap(running_.begin(), running_.end(), runsLater);
   }
 
   void onSliceRenewed(ProcessId process, Tick cpu_ticks) override {
-    Entry& p = entries_[static_cast<std::size_t>(process)];
+    const std::int32_t slot = entries_.slotOf(process);
+    Entry& p = entries_[slot];
     p.pass = saturatingAdd(p.pass, p.stride, cpu_ticks);
-    running_.push_back({p.pass, process});  // the old key is stale now
+    running_.push_back({p.pass, process, slot});  // the old key is stale now
     std::push_heap(running_.begin(), running_.end(), runsLater);
     dropStaleRunning();  // a process alone renews forever: its old keys must not pile up
   }
 
   void onDescheduled(ProcessId process, Tick cpu_ticks, Reason why) override {
     floor_ = lowestPass();  // before it leaves: the floor a later arrival is lifted to
-    Entry& p = entries_[static_cast<std::size_t>(process)];
+    Entry& p = entries_[entries_.slotOf(process)];
     p.pass = saturatingAdd(p.pass, p.stride, cpu_ticks);
     p.running = false;
     p.returning = why == Reason::IoStart;
+    if (why == Reason::Finished) entries_.release(process);
     dropStaleRunning();
   }
+
+  void setSoleQueue(bool sole) override { entries_.indexById(sole); }
+  std::size_t processSlotCount() const override { return static_cast<std::size_t>(entries_.slotCount()); }
 
  private:
   struct Entry {  // 16 bytes: snapshots copy one per process
@@ -118,6 +129,7 @@ class StridePolicy final : public Policy {
   struct Key {
     std::int64_t pass;
     ProcessId process;
+    std::int32_t slot;  // where its Entry is (in the padding: still 16 bytes)
   };
   // std heaps are max-heaps: "less" means "runs later".
   static bool runsLater(const Key& a, const Key& b) {
@@ -159,14 +171,10 @@ class StridePolicy final : public Policy {
     ready_[i] = last;
   }
 
-  Entry& reserve(ProcessId id) {
-    const auto at = static_cast<std::size_t>(id);
-    if (at >= entries_.size()) entries_.resize(std::max(at + 1, entries_.size() * 2));
-    return entries_[at];
-  }
-
+  // A key's slot may have passed to another process since it was pushed.
   bool live(const Key& key) const {
-    const Entry& p = entries_[static_cast<std::size_t>(key.process)];
+    if (entries_.idAt(key.slot) != key.process) return false;
+    const Entry& p = entries_[key.slot];
     return p.running && p.pass == key.pass;
   }
 
@@ -196,7 +204,7 @@ class StridePolicy final : public Policy {
 
   Tick quantum_;
   std::int64_t big_;
-  std::vector<Entry> entries_;  // by process id
+  ProcessTable<Entry> entries_;  // the processes of this queue, ready, running or blocked
   std::vector<Key> ready_;      // 4-ary heap: lowest pass, then lowest id, on top
   std::vector<Key> running_;    // heap of the running processes' passes, with stale keys
   std::int64_t floor_ = 0;      // the lowest pass when the last process left

@@ -17,6 +17,7 @@ class VruntimeHeap {
   struct Entry {
     std::int64_t key;
     ProcessId process;
+    std::int32_t slot;  // the owner's own index for the process (in the padding: still 16 bytes); no part of the order
   };
 
   bool empty() const { return entries_.empty(); }
