@@ -1,5 +1,6 @@
-// lottery's ready queue (sim/src/policies/ticket_tree.hpp) against a plain
-// sorted map walked ticket by ticket, on seeded random entries and removals.
+// lottery's ready queue (sim/src/policies/ticket_tree.hpp and the queue
+// that changes between it and a flat array, ticket_queue.hpp) against a
+// plain sorted map walked ticket by ticket, on seeded random runs.
 #include <cstdint>
 #include <map>
 #include <random>
@@ -8,8 +9,9 @@
 
 #include <catch2/catch.hpp>
 
-#include "../../sim/src/policies/ticket_tree.hpp"
+#include "../../sim/src/policies/ticket_queue.hpp"
 
+using sim::detail::TicketQueue;
 using sim::detail::TicketTree;
 
 namespace {
@@ -26,7 +28,8 @@ std::int32_t holderOf(const Reference& reference, std::int64_t w) {
   return -1;
 }
 
-std::vector<std::pair<std::int32_t, std::int32_t>> contents(const TicketTree& tree) {
+template <class Tickets>
+std::vector<std::pair<std::int32_t, std::int32_t>> contents(const Tickets& tree) {
   std::vector<std::pair<std::int32_t, std::int32_t>> out;
   tree.forEach([&](sim::ProcessId id, std::int32_t tickets) { out.emplace_back(static_cast<std::int32_t>(id), tickets); });
   return out;
@@ -34,19 +37,21 @@ std::vector<std::pair<std::int32_t, std::int32_t>> contents(const TicketTree& tr
 
 // Every entry, the total, and the holder of the first and last ticket of
 // every process and of a few random tickets.
-void checkAgainst(const TicketTree& tree, const Reference& reference, std::mt19937_64& rng) {
+template <class Tickets>
+void checkAgainst(const Tickets& tree, const Reference& reference, std::mt19937_64& rng) {
+  TicketTree::Spot spot;
   REQUIRE(tree.size() == reference.size());
   REQUIRE(contents(tree) == std::vector<std::pair<std::int32_t, std::int32_t>>(reference.begin(), reference.end()));
   std::int64_t total = 0;
   for (const auto& [id, tickets] : reference) {
-    REQUIRE(tree.find(total) == id);
-    REQUIRE(tree.find(total + tickets - 1) == id);
+    REQUIRE(tree.find(total, spot) == id);
+    REQUIRE(tree.find(total + tickets - 1, spot) == id);
     total += tickets;
   }
   REQUIRE(tree.total() == total);
   for (int i = 0; i < 20 && total > 0; ++i) {
     const auto w = static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(total));
-    REQUIRE(tree.find(w) == holderOf(reference, w));
+    REQUIRE(tree.find(w, spot) == holderOf(reference, w));
   }
 }
 
@@ -88,9 +93,17 @@ TEST_CASE("ticket tree: random entries and removals agree with a sorted map walk
     for (int op = 0; op < 3 * fill; ++op) {
       const auto id = static_cast<std::int32_t>(rng() % static_cast<std::uint64_t>(id_range));
       const bool take_out = reference.count(id) > 0 && (!filling || rng() % 4 == 0);
-      if (take_out) {
+      if (take_out && rng() % 2 == 0) {
         REQUIRE(tree.erase(id) == reference.at(id));
         reference.erase(id);
+      } else if (take_out) {
+        // As lottery's pick: find a ticket's holder, then remove it there.
+        TicketTree::Spot spot;
+        const auto w = static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(tree.total()));
+        const std::int32_t found = tree.find(w, spot);
+        REQUIRE(reference.count(found) == 1);
+        REQUIRE(tree.erase(spot) == reference.at(found));
+        reference.erase(found);
       } else if (reference.count(id) == 0 && (filling || rng() % 4 == 0)) {
         const auto tickets = static_cast<std::int32_t>(1 + rng() % 400);
         tree.insert(id, tickets);
@@ -120,9 +133,10 @@ TEST_CASE("ticket tree: its nodes follow the processes it holds, not the largest
   for (std::int32_t i = 0; i < 1000; ++i) tree.insert(i * 1024, 100);
   CHECK(tree.size() == 1000);
   CHECK(tree.total() == 100000);
-  // Ids in rising order fill leaves to 64 and split them in halves: at most
-  // 32 leaves, at most 4 parents of 8 to 16 leaves each, and the root.
-  CHECK(tree.nodesInUse() <= 37);
+  // Ids in rising order leave full leaves behind: 15 of 64 and one of 40,
+  // under one root.
+  CHECK(tree.nodesInUse() == 17);
+  CHECK(tree.height() == 1);
   CHECK(tree.find(99999) == 999 * 1024);
   for (std::int32_t i = 0; i < 990; ++i) tree.erase(i * 1024);
   CHECK(tree.nodesInUse() == 1);
@@ -143,4 +157,63 @@ TEST_CASE("ticket tree: a copy changes apart from the original", "[sim][lottery]
   CHECK(copy.ticketsOf(0) == 0);
   CHECK(copy.ticketsOf(1000) == 5);
   CHECK(copy.find(copy.total() - 1) == 1000);
+}
+
+TEST_CASE("ticket queue: every 1024th id stays a tree, consecutive ids turn to an array, and both draw alike",
+          "[sim][lottery]") {
+  TicketQueue spread;
+  TicketQueue packed;
+  Reference spread_reference;
+  Reference packed_reference;
+  for (std::int32_t i = 0; i < 1000; ++i) {
+    spread.insert(i * 1024, 1 + i % 7);
+    spread_reference.emplace(i * 1024, 1 + i % 7);
+    packed.insert(i, 1 + i % 7);
+    packed_reference.emplace(i, 1 + i % 7);
+  }
+  CHECK_FALSE(spread.dense());
+  CHECK(packed.dense());
+  std::mt19937_64 rng(7);
+  checkAgainst(spread, spread_reference, rng);
+  checkAgainst(packed, packed_reference, rng);
+}
+
+TEST_CASE("ticket queue: draws and removals agree with a sorted map while the queue changes form", "[sim][lottery]") {
+  // Phases alternate between small ids, which turn the queue to an array,
+  // and ids up to a million, which turn it back to a tree; each phase
+  // first fills, then drains by draws as lottery does.
+  std::mt19937_64 rng(20261208U);
+  TicketQueue queue;
+  Reference reference;
+  int to_array = 0;
+  int to_tree = 0;
+  for (int phase = 0; phase < 8; ++phase) {
+    const std::uint64_t id_range = phase % 2 == 0 ? 3000 : 1 << 20;
+    for (int op = 0; op < 6000; ++op) {
+      const bool was_dense = queue.dense();
+      const bool draw = !reference.empty() && (op >= 3000 ? rng() % 16 != 0 : rng() % 4 == 0);
+      if (draw) {
+        TicketTree::Spot spot;
+        const auto w = static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(queue.total()));
+        const std::int32_t found = queue.find(w, spot);
+        REQUIRE(found == holderOf(reference, w));
+        queue.eraseFound(found, spot);
+        reference.erase(found);
+      } else {
+        const auto id = static_cast<std::int32_t>(rng() % id_range);
+        if (reference.count(id) == 0) {
+          const auto tickets = static_cast<std::int32_t>(1 + rng() % 400);
+          queue.insert(id, tickets);
+          reference.emplace(id, tickets);
+        }
+      }
+      to_array += !was_dense && queue.dense() ? 1 : 0;
+      to_tree += was_dense && !queue.dense() ? 1 : 0;
+      REQUIRE(queue.size() == reference.size());
+      if (op % 500 == 0) checkAgainst(queue, reference, rng);
+    }
+    checkAgainst(queue, reference, rng);
+  }
+  CHECK(to_array >= 3);
+  CHECK(to_tree >= 3);
 }

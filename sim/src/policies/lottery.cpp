@@ -7,9 +7,9 @@
 //   w = r mod total, the winning ticket, in [0, total);
 //   walk the ready processes in scenario order adding up their tickets: the
 //   winner is the first whose running sum exceeds w.
-// A B+ tree of the ready processes by id with ticket sums in its inner
-// nodes (ticket_tree.hpp) makes a draw, an entry and a removal O(log n) in
-// the processes of this queue, whatever the largest id.
+// The ready processes' tickets by id, with sums over ranges of ids
+// (ticket_queue.hpp), make a draw, an entry and a removal O(log n), in
+// memory that follows the ready processes of this queue.
 #include <cstdint>
 #include <limits>
 #include <random>
@@ -17,7 +17,7 @@
 #include <vector>
 
 #include "sim/policy_registry.hpp"
-#include "ticket_tree.hpp"
+#include "ticket_queue.hpp"
 
 namespace sim::detail {
 
@@ -37,7 +37,7 @@ class LotteryPolicy final : public Policy {
   ProcessId pickNext(CoreId core, const EngineState& state) override {
     const ProcessId winner = peekNext(core, state);
     if (winner == kNoProcess) return kNoProcess;
-    tickets_.erase(winner);
+    tickets_.eraseFound(winner, winner_spot_);
     next_draw_ = rng_();
     winner_ = kNoProcess;
     return winner;
@@ -49,7 +49,8 @@ class LotteryPolicy final : public Policy {
   ProcessId peekNext(CoreId, const EngineState&) const override {
     if (tickets_.empty()) return kNoProcess;
     if (winner_ == kNoProcess) {
-      winner_ = tickets_.find(static_cast<std::int64_t>(next_draw_ % static_cast<std::uint64_t>(tickets_.total())));
+      const auto w = static_cast<std::int64_t>(next_draw_ % static_cast<std::uint64_t>(tickets_.total()));
+      winner_ = tickets_.find(w, winner_spot_);
     }
     return winner_;
   }
@@ -90,8 +91,9 @@ class LotteryPolicy final : public Policy {
   Tick quantum_;
   std::mt19937_64 rng_;
   std::uint64_t next_draw_ = 0;          // the random number of the next pick
-  TicketTree tickets_;                   // of the ready processes
+  TicketQueue tickets_;                  // of the ready processes
   mutable ProcessId winner_ = kNoProcess;  // peekNext's answer, kNoProcess until asked
+  mutable TicketTree::Spot winner_spot_;   // where tickets_ found winner_, while it is set
 };
 
 }  // namespace

@@ -112,18 +112,21 @@ std::int32_t TicketTree::descend(std::int32_t id, Path& path) const {
   return n;
 }
 
-ProcessId TicketTree::find(std::int64_t w) const {
+ProcessId TicketTree::find(std::int64_t w, Spot& spot) const {
   assert(w >= 0 && w < total_);
   std::int32_t n = root_;
   for (int level = 0; level < height_; ++level) {
     const Inner& node = inner(n);
-    std::size_t slot = 0;
-    while (node.sums[slot] <= w) w -= node.sums[slot++];
-    n = node.child[slot];
+    int slot = 0;
+    while (node.sums[static_cast<std::size_t>(slot)] <= w) w -= node.sums[static_cast<std::size_t>(slot++)];
+    spot.path[static_cast<std::size_t>(level)] = {n, slot};
+    n = node.child[static_cast<std::size_t>(slot)];
   }
   const Leaf& last = leaf(n);
   std::size_t i = 0;
   while (last.tickets[i] <= w) w -= last.tickets[i++];
+  spot.leaf = n;
+  spot.pos = static_cast<int>(i);
   return static_cast<ProcessId>(last.ids[i]);
 }
 
@@ -163,28 +166,31 @@ void TicketTree::insert(ProcessId process, std::int32_t tickets) {
     leaf(n).insertAt(pos, id, tickets);
     return;
   }
-  const std::int32_t right = splitOff(n, leaves_, free_leaves_);
+  // Processes entering in id order (arrivals) leave full leaves behind.
+  const bool appending = leaf(n).next < 0 && pos == Leaf::kCapacity;
+  const std::int32_t right = splitOff(n, appending ? Leaf::kCapacity : Leaf::kCapacity / 2, leaves_, free_leaves_);
   Leaf& a = leaf(n);
   Leaf& b = leaf(right);
   b.next = a.next;
   a.next = right;
-  if (pos <= a.count) {
-    a.insertAt(pos, id, tickets);
-  } else {
+  if (appending || pos > a.count) {
     b.insertAt(pos - a.count, id, tickets);
+  } else {
+    a.insertAt(pos, id, tickets);
   }
-  enterSibling(path, height_ - 1, b.ids[0], right, b.sum());
+  enterSibling(path, height_ - 1, b.ids[0], right, b.sum(), appending);
 }
 
 template <class Node>
-std::int32_t TicketTree::splitOff(std::int32_t n, std::vector<Node>& pool, std::vector<std::int32_t>& free) {
+std::int32_t TicketTree::splitOff(std::int32_t n, int keep, std::vector<Node>& pool, std::vector<std::int32_t>& free) {
   const std::int32_t right = newNode(pool, free);
   Node& a = pool[static_cast<std::size_t>(n)];
-  Node::move(a, pool[static_cast<std::size_t>(right)], a.count / 2);
+  Node::move(a, pool[static_cast<std::size_t>(right)], a.count - keep);
   return right;
 }
 
-void TicketTree::enterSibling(const Path& path, int level, std::int32_t key, std::int32_t node, std::int64_t sum) {
+void TicketTree::enterSibling(const Path& path, int level, std::int32_t key, std::int32_t node, std::int64_t sum,
+                              bool appending) {
   for (; level >= 0; --level) {
     const Step& step = path[static_cast<std::size_t>(level)];
     inner(step.node).sums[static_cast<std::size_t>(step.slot)] -= sum;
@@ -193,19 +199,21 @@ void TicketTree::enterSibling(const Path& path, int level, std::int32_t key, std
       inner(step.node).insertAt(pos, key, node, sum);
       return;
     }
-    const std::int32_t right = splitOff(step.node, inners_, free_inners_);
+    const std::int32_t right =
+        splitOff(step.node, appending ? Inner::kCapacity : Inner::kCapacity / 2, inners_, free_inners_);
     Inner& a = inner(step.node);
     Inner& b = inner(right);
-    if (pos <= a.count) {
-      a.insertAt(pos, key, node, sum);
-    } else {
+    if (appending || pos > a.count) {
       b.insertAt(pos - a.count, key, node, sum);
+    } else {
+      a.insertAt(pos, key, node, sum);
     }
     key = b.keys[0];
     node = right;
     sum = b.sum();
   }
-  // The root split: a new root above the two halves.
+  // The root split: a new root above the two parts.
+  assert(height_ < kMaxHeight);
   const std::int32_t top = newNode(inners_, free_inners_);
   Inner& root = inner(top);
   root.insertAt(0, 0, root_, total_ - sum);
@@ -218,14 +226,20 @@ void TicketTree::enterSibling(const Path& path, int level, std::int32_t key, std
 
 std::int32_t TicketTree::erase(ProcessId process) {
   const auto id = static_cast<std::int32_t>(process);
-  Path path;
-  const std::int32_t n = descend(id, path);
-  Leaf& last = leaf(n);
+  Spot spot;
+  spot.leaf = descend(id, spot.path);
+  const Leaf& last = leaf(spot.leaf);
   const auto at = std::lower_bound(last.ids.begin(), last.ids.begin() + last.count, id);
   assert(at != last.ids.begin() + last.count && *at == id);
-  const auto pos = static_cast<std::size_t>(at - last.ids.begin());
-  const std::int32_t tickets = last.tickets[pos];
-  last.eraseAt(static_cast<int>(pos));
+  spot.pos = static_cast<int>(at - last.ids.begin());
+  return erase(spot);
+}
+
+std::int32_t TicketTree::erase(const Spot& spot) {
+  const Path& path = spot.path;
+  Leaf& last = leaf(spot.leaf);
+  const std::int32_t tickets = last.tickets[static_cast<std::size_t>(spot.pos)];
+  last.eraseAt(spot.pos);
   for (int level = 0; level < height_; ++level) {
     const Step& step = path[static_cast<std::size_t>(level)];
     inner(step.node).sums[static_cast<std::size_t>(step.slot)] -= tickets;

@@ -21,14 +21,35 @@ namespace sim::detail {
 
 class TicketTree {
  public:
+  static constexpr int kMaxHeight = 32;  // inner levels; 16 suffice for 2^31 ids at the minimum fill
+  // One step of a walk from the root: the inner node and the child taken.
+  struct Step {
+    std::int32_t node = -1;
+    int slot = 0;
+  };
+  using Path = std::array<Step, kMaxHeight>;
+  // Where find() found a process: erase(spot) removes it without a second
+  // walk. Valid until the tree next changes.
+  struct Spot {
+    Path path{};
+    std::int32_t leaf = -1;
+    int pos = 0;
+  };
+
   // `id` must not be in the tree; tickets > 0.
   void insert(ProcessId id, std::int32_t tickets);
   // `id` must be in the tree. Returns its tickets.
   std::int32_t erase(ProcessId id);
+  // Removes the process find() named in `spot`. Returns its tickets.
+  std::int32_t erase(const Spot& spot);
 
   // The process holding ticket w (0 <= w < total()): walking the processes
   // in id order adding up tickets, the first whose running sum exceeds w.
-  ProcessId find(std::int64_t w) const;
+  ProcessId find(std::int64_t w, Spot& spot) const;
+  ProcessId find(std::int64_t w) const {
+    Spot spot;
+    return find(w, spot);
+  }
   // The tickets of `id`, or 0 when it is not in the tree.
   std::int32_t ticketsOf(ProcessId id) const;
 
@@ -55,8 +76,6 @@ class TicketTree {
   }
 
  private:
-  static constexpr int kMaxHeight = 32;  // inner levels; 16 suffice for 2^31 ids at the minimum fill
-
   struct Leaf {
     static constexpr int kCapacity = 64;
     static constexpr int kMinimum = kCapacity / 4;  // below this a leaf borrows from or merges with a neighbour
@@ -89,13 +108,6 @@ class TicketTree {
     void absorb(const Inner&) {}
     static void move(Inner& a, Inner& b, int k);  // see moveEntries in the .cpp
   };
-  // One step of a walk from the root: the inner node and the child taken.
-  struct Step {
-    std::int32_t node = -1;
-    int slot = 0;
-  };
-  using Path = std::array<Step, kMaxHeight>;
-
   Leaf& leaf(std::int32_t n) { return leaves_[static_cast<std::size_t>(n)]; }
   const Leaf& leaf(std::int32_t n) const { return leaves_[static_cast<std::size_t>(n)]; }
   Inner& inner(std::int32_t n) { return inners_[static_cast<std::size_t>(n)]; }
@@ -106,13 +118,15 @@ class TicketTree {
   // Walks from the root to the leaf that holds or would hold `id`, writing
   // the height_ steps to `path`; returns the leaf.
   std::int32_t descend(std::int32_t id, Path& path) const;
-  // Moves the upper half of full node n to a new node, returned.
+  // Moves the entries of full node n from `keep` on to a new node, returned.
   template <class Node>
-  static std::int32_t splitOff(std::int32_t n, std::vector<Node>& pool, std::vector<std::int32_t>& free);
-  // After a split below path[level], enters the new right half (lowest id
+  static std::int32_t splitOff(std::int32_t n, int keep, std::vector<Node>& pool, std::vector<std::int32_t>& free);
+  // After a split below path[level], enters the new right part (lowest id
   // `key`, node `node`, `sum` tickets) in that step's node, splitting
-  // upwards as needed.
-  void enterSibling(const Path& path, int level, std::int32_t key, std::int32_t node, std::int64_t sum);
+  // upwards as needed. `appending`: the entry went past the last id, and
+  // full nodes stay full, the new ones starting with the one entry.
+  void enterSibling(const Path& path, int level, std::int32_t key, std::int32_t node, std::int64_t sum,
+                    bool appending);
   // After a removal, the underfull child at `step` shares entries with a
   // neighbour or merges with it; returns whether they merged.
   template <class Node>
