@@ -1,9 +1,9 @@
-// Internal: lottery's ready queue. A B+ tree keyed by process id: leaves
-// hold up to 64 (id, tickets) pairs in id order, inner nodes up to 16
-// children with the lowest id and the ticket sum of each. Finding the
-// holder of ticket w (counting tickets in id order) walks one path from
-// the root subtracting sums, as do an entry and a removal: O(log n) each,
-// one or two cache lines per level.
+// Internal: the sparse form of lottery's ready queue (ticket_queue.hpp).
+// A B+ tree keyed by process id: leaves hold up to 64 (id, tickets) pairs
+// in id order, inner nodes up to 16 children with the lowest id and the
+// ticket sum of each. Finding the holder of ticket w (counting tickets in
+// id order) walks one path from the root subtracting sums, as do an entry
+// and a removal: O(log n) each, one or two cache lines per level.
 //
 // The size follows the processes held, not the largest id: a per-core
 // queue of a thousand processes among a million ids keeps a few dozen
