@@ -76,7 +76,9 @@ json dumpRealState(RealPanel& real, const RealPageState& page) {
                      {"lines", result.lines}};
   }
   out["experiments"] = {{"running", real.experiments.running()}, {"results", results}};
-  json replay = {{"status", replayStatusKey(real.replay.status())}, {"error", real.replay.error()}};
+  json replay = {{"status", replayStatusKey(real.replay.status())},
+                 {"error", real.replay.error()},
+                 {"worker_pids", real.replay.workerPids()}};
   if (const auto plan = real.replay.plan())
     replay["plan"] = {{"processes", plan->processes},
                       {"cores_requested", plan->cores_requested},

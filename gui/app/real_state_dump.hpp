@@ -15,7 +15,7 @@ namespace gui {
 // timeline_segments, note, cleared}], servers[{transport, host, port, pid,
 // running, active_connections, handler_threads, requests}], log[lines],
 // experiments{running, results{name: {done, error, seconds, facts}}},
-// replay{status, error, plan{...}, processes[{...}], sim_rows, real_rows,
+// replay{status, error, worker_pids, plan{...}, processes[{...}], sim_rows, real_rows,
 // real_segments}, timeline_hover, table_rows.
 nlohmann::json dumpRealState(RealPanel& real, const RealPageState& page);
 

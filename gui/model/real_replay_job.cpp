@@ -88,6 +88,7 @@ bool ReplayJob::start(const sim::Scenario& scenario, const TimelineModel& simula
   error_.clear();
   view_.reset();
   pending_.reset();
+  worker_pids_.clear();
   started_ = std::chrono::steady_clock::now();
   stop_ = false;
   ReplayView base;
@@ -95,6 +96,11 @@ bool ReplayJob::start(const sim::Scenario& scenario, const TimelineModel& simula
   base.sim_end = static_cast<double>(simulated.end);
   worker_ = std::thread([this, scenario, options, base = std::move(base)]() mutable {
     options.should_stop = [this] { return stop_.load(); };
+    options.on_started = [this](const std::vector<pid_t>& pids) {
+      std::lock_guard started(mutex_);
+      worker_pids_ = pids;
+      changed_.notify_all();
+    };
     ReplayStatus status = ReplayStatus::Done;
     std::string failure;
     try {
@@ -113,6 +119,7 @@ bool ReplayJob::start(const sim::Scenario& scenario, const TimelineModel& simula
     if (status == ReplayStatus::Done) pending_ = std::move(base);
     error_ = failure;
     status_ = status;
+    changed_.notify_all();
   });
   return true;
 }
@@ -157,6 +164,17 @@ std::optional<real::ReplayPlan> ReplayJob::plan() const {
 std::string ReplayJob::error() const {
   std::lock_guard lock(mutex_);
   return error_;
+}
+
+std::vector<pid_t> ReplayJob::workerPids() const {
+  std::lock_guard lock(mutex_);
+  return worker_pids_;
+}
+
+std::vector<pid_t> ReplayJob::waitForWorkers(std::chrono::milliseconds timeout) const {
+  std::unique_lock lock(mutex_);
+  changed_.wait_for(lock, timeout, [this] { return !worker_pids_.empty() || status_ != ReplayStatus::Running; });
+  return worker_pids_;
 }
 
 const ReplayView* ReplayJob::view() {

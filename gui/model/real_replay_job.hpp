@@ -2,11 +2,14 @@
 // thread. real::replay() runs the scenario's processes as real workers on
 // a worker thread, each worker `procsim real child replay-worker ...` (no
 // C++ after fork in the GUI: real/process.hpp); the panel polls progress() and, when done, the result
-// with both timelines as rows the timeline drawing understands.
+// with both timelines as rows the timeline drawing understands. The workers'
+// pids are known once they all run (real::ReplayOptions::on_started), and a
+// caller can wait for that moment instead of looking in /proc.
 #pragma once
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -55,10 +58,19 @@ class ReplayJob {
   std::string error() const;
   const ReplayView* view();  // when Done; owned by the job, stable until the next start()
 
+  // The workers' pids in the scenario's order, set once every worker runs
+  // (exec'd, before the first sample) and kept after the replay ends; empty
+  // before that and from the next start() on. Safe from any thread.
+  std::vector<pid_t> workerPids() const;
+  // Waits at most `timeout` until the workers run, or the replay ended
+  // without them (a failure, a cancel); then workerPids().
+  std::vector<pid_t> waitForWorkers(std::chrono::milliseconds timeout) const;
+
  private:
   void collect();  // joins a finished worker
 
   mutable std::mutex mutex_;
+  mutable std::condition_variable changed_;  // the workers started, or the replay ended
   std::thread worker_;
   std::atomic<bool> stop_{false};
   ReplayStatus status_ = ReplayStatus::Idle;
@@ -67,6 +79,7 @@ class ReplayJob {
   std::string error_;
   std::optional<ReplayView> view_;
   std::optional<ReplayView> pending_;  // filled by the worker
+  std::vector<pid_t> worker_pids_;     // set by the worker through on_started
 };
 
 }  // namespace gui

@@ -71,6 +71,15 @@ std::string fixed(double value, int digits = 3) {
 
 std::string pidText(pid_t pid) { return std::to_string(pid); }
 
+// Every child a demo starts dies with the thread that started it
+// (PR_SET_PDEATHSIG, Process::set_die_with_parent): procsim killed in the
+// middle of a demo leaves no child behind, and a child that starts children
+// of its own takes them with it.
+void startTied(real::Process& child) {
+  child.set_die_with_parent(true);
+  child.start();
+}
+
 DemoReport isolation() {
   g_count = 100;
   ReportPipe pipe;
@@ -80,7 +89,7 @@ DemoReport isolation() {
     ReportPipe::write(report, std::to_string(g_count));
   });
   child.keep_fd(report);
-  child.start();
+  startTied(child);
   child.join();
   const int child_value = std::stoi(pipe.readAll());
   DemoReport out;
@@ -102,7 +111,7 @@ DemoReport joinTiming() {
   auto start = Clock::now();
   for (const auto time : sleeps) {
     real::Process child(sleeper(time));
-    child.start();
+    startTied(child);
     child.join();
     serial_pids.push_back(child.pid());
     out.lines.push_back("serial: child pid " + pidText(child.pid()) + " slept " + fixed(time.count() / 1000.0, 1) +
@@ -113,7 +122,7 @@ DemoReport joinTiming() {
   start = Clock::now();
   std::vector<std::unique_ptr<real::Process>> children;
   for (const auto time : sleeps) children.push_back(std::make_unique<real::Process>(sleeper(time)));
-  for (auto& child : children) child->start();
+  for (auto& child : children) startTied(*child);
   for (auto& child : children) {
     child->join();
     concurrent_pids.push_back(child->pid());
@@ -133,7 +142,7 @@ DemoReport joinTiming() {
 
 DemoReport terminateDemo() {
   real::Process child([] { std::this_thread::sleep_for(10s); }, "sleeper");
-  child.start();
+  startTied(child);
   child.terminate();
   const bool alive_immediately = child.is_alive();
   std::this_thread::sleep_for(100ms);
@@ -155,7 +164,7 @@ DemoReport terminateDemo() {
 
 DemoReport zombie() {
   real::Process child([] {});
-  child.start();
+  startTied(child);
   // Only /proc is read here: is_alive() or exitcode() would reap the child.
   std::string before = "?";
   const auto deadline = Clock::now() + 5s;
@@ -198,9 +207,9 @@ DemoReport twoWays() {
   });
   by_callable.keep_fd(report);
   Task by_subclass(report);
-  by_callable.start();
+  startTied(by_callable);
   by_callable.join();
-  by_subclass.start();
+  startTied(by_subclass);
   by_subclass.join();
   std::istringstream lines(pipe.readAll());
   DemoReport out;
@@ -227,8 +236,8 @@ DemoReport daemonDemo() {
     real::Process daemon_child([] { std::this_thread::sleep_for(10s); }, "daemon");
     real::Process plain_child([] { std::this_thread::sleep_for(200ms); }, "plain");
     daemon_child.set_daemon(true);
-    daemon_child.start();
-    plain_child.start();
+    startTied(daemon_child);
+    startTied(plain_child);
     const auto start = Clock::now();
     real::end_children_at_exit();  // what the parent's normal end does anyway
     ReportPipe::write(report, std::to_string(daemon_child.pid()) + " " + std::to_string(*daemon_child.exitcode()) + " " +
@@ -236,7 +245,7 @@ DemoReport daemonDemo() {
                                   fixed(secondsSince(start)));
   });
   parent.keep_fd(report);
-  parent.start();
+  startTied(parent);
   parent.join();
   std::istringstream fields(pipe.readAll());
   pid_t daemon_pid = 0;

@@ -9,7 +9,6 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
-#include <map>
 #include <set>
 
 #include "model/procsim_command.hpp"
@@ -145,27 +144,24 @@ TEST_CASE("a replay from the panel runs its workers as procsim real child replay
   gui::TimelineModel simulated;
   gui::ReplayJob job;
   std::string error;
+  // Before start() there is nothing to wait for: empty, at once.
+  const auto asked = std::chrono::steady_clock::now();
+  CHECK(job.waitForWorkers(10s).empty());
+  CHECK(real_test::secondsSince(asked) < 5);
   REQUIRE(job.start(scenario, simulated, 10, error));
-  // Both workers exist from the start (B sleeps until its arrival); each is
-  // seen from its fork on, and runs procsim once it has exec'd. Its command
-  // line is read in the same look: in the middle of execve /proc shows the
-  // new program with no arguments yet, and a worker that has ended shows none.
-  std::map<pid_t, std::string> command_lines;
-  auto allExecd = [&] {
-    command_lines.clear();
-    for (const pid_t pid : ourChildren()) {
-      if (programOf(pid) != procsimProgram()) return false;
-      command_lines[pid] = commandLineOf(pid);
-      if (command_lines[pid].empty()) return false;
-    }
-    return command_lines.size() == 2;
-  };
-  // The job does not announce its workers (real::ReplayOptions::on_started
-  // would; the panel has no use for it): polled, at most 10 s.
-  REQUIRE(real_test::waitUntil(allExecd, 10s));
-  for (const auto& worker : command_lines) {
-    INFO(worker.first);
-    CHECK_THAT(worker.second, Catch::Contains(" real child replay-worker -- "));
+  // The job gives the workers' pids once both run, exec'd (on_started; B
+  // sleeps until its arrival, A runs 0.2 s of CPU): an event, no polling.
+  const std::vector<pid_t> workers = job.waitForWorkers(10s);
+  REQUIRE(workers.size() == 2);
+  CHECK(ourChildren() == std::set<pid_t>(workers.begin(), workers.end()));
+  for (const pid_t pid : workers) {
+    INFO(pid);
+    CHECK(programOf(pid) == procsimProgram());
+    // exec closes the descriptor that announces it a moment before the
+    // kernel records the new arguments: those are polled, at most 1 s.
+    std::string command_line;
+    CHECK(real_test::waitUntil([&] { return !(command_line = commandLineOf(pid)).empty(); }, 1s));
+    CHECK_THAT(command_line, Catch::Contains(" real child replay-worker -- "));
   }
   job.wait();
   INFO(job.error());
@@ -175,5 +171,6 @@ TEST_CASE("a replay from the panel runs its workers as procsim real child replay
   REQUIRE(view->result.processes.size() == 2);
   CHECK(view->result.processes[0].real_cpu >= 20 - 1e-6);
   CHECK(view->real_rows.size() == 2);
+  CHECK(job.workerPids() == workers);
   CHECK(ourChildren().empty());
 }

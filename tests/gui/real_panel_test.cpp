@@ -239,6 +239,9 @@ TEST_CASE("run for real on a tiny scenario fills the comparison table and both t
   INFO(replay.dump());
   REQUIRE(replay["status"] == "done");
   REQUIRE(replay["processes"].size() == 2);
+  REQUIRE(replay["worker_pids"].size() == 2);  // the pids the workers had, kept after the end
+  CHECK(replay["worker_pids"][0].get<pid_t>() > 0);
+  CHECK(replay["worker_pids"][1].get<pid_t>() != replay["worker_pids"][0].get<pid_t>());
   for (const auto& p : replay["processes"]) {
     CHECK(p["sim_turnaround"].get<double>() >= p["burst_total"].get<double>());
     CHECK(p["real_turnaround"].get<double>() >= 0.9 * p["burst_total"].get<double>());

@@ -15,6 +15,7 @@
 
 using namespace std::chrono_literals;
 using nlohmann::json;
+using real_test::childrenOf;
 using real_test::runProcsim;
 
 namespace {
@@ -60,14 +61,6 @@ std::set<pid_t> startedWorkers(real_test::BackgroundProcsim& replay) {
   for (pid_t pid = 0; pids >> pid;) workers.insert(pid);
   CHECK(workers.size() == 2);
   return workers;
-}
-
-std::set<pid_t> childrenOf(pid_t pid) {
-  std::set<pid_t> pids;
-  std::ifstream in("/proc/" + std::to_string(pid) + "/task/" + std::to_string(pid) + "/children");
-  pid_t child = 0;
-  while (in >> child) pids.insert(child);
-  return pids;
 }
 
 }  // namespace

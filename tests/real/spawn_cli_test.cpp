@@ -18,6 +18,7 @@
 using namespace std::chrono_literals;
 using nlohmann::json;
 using real_test::BackgroundProcsim;
+using real_test::endsWithin;
 using real_test::runProcsim;
 
 namespace {
@@ -29,15 +30,6 @@ pid_t childPidFrom(const std::string& started_line) {
 }
 
 bool processExists(pid_t pid) { return ::kill(pid, 0) == 0 || errno != ESRCH; }
-
-// Whether the process behind `pidfd` ends within `timeout` (poll, no sleep).
-bool endsWithin(int pidfd, std::chrono::milliseconds timeout) {
-  pollfd ended{pidfd, POLLIN, 0};
-  int ready = 0;
-  while ((ready = ::poll(&ended, 1, static_cast<int>(timeout.count()))) < 0 && errno == EINTR) {
-  }
-  return ready > 0;
-}
 
 }  // namespace
 

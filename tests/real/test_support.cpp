@@ -73,12 +73,24 @@ bool waitForStop(pid_t pid) {
 bool waitForExit(pid_t pid, std::chrono::milliseconds timeout) {
   const int pidfd = static_cast<int>(::syscall(SYS_pidfd_open, pid, 0));
   if (pidfd < 0) return errno == ESRCH;  // reaped already
+  const bool ended = endsWithin(pidfd, timeout);
+  ::close(pidfd);
+  return ended;
+}
+
+bool endsWithin(int pidfd, std::chrono::milliseconds timeout) {
   pollfd ended{pidfd, POLLIN, 0};
   int ready = 0;
   while ((ready = ::poll(&ended, 1, static_cast<int>(timeout.count()))) < 0 && errno == EINTR) {
   }
-  ::close(pidfd);
   return ready == 1;
+}
+
+std::set<pid_t> childrenOf(pid_t pid) {
+  std::set<pid_t> pids;
+  std::ifstream in("/proc/" + std::to_string(pid) + "/task/" + std::to_string(pid) + "/children");
+  for (pid_t child = 0; in >> child;) pids.insert(child);
+  return pids;
 }
 
 std::string LineReader::next(std::chrono::milliseconds timeout) {

@@ -31,6 +31,14 @@ bool waitForStop(pid_t pid);
 // timeout. A child of this process is a zombie then; any other process is a
 // zombie or gone (a pid that is gone already counts as exited).
 bool waitForExit(pid_t pid, std::chrono::milliseconds timeout = std::chrono::seconds(10));
+// Whether the process behind `pidfd` ends within `timeout` (poll, no sleep).
+// A pidfd taken while the process's parent has not reaped it names that very
+// process for good, even once it is gone and its pid reused.
+bool endsWithin(int pidfd, std::chrono::milliseconds timeout);
+
+// The children of `pid`'s main thread (/proc/PID/task/PID/children), zombies
+// included; empty if `pid` is gone.
+std::set<pid_t> childrenOf(pid_t pid);
 
 // Reads lines from a descriptor (a pipe from a child), waiting in poll.
 class LineReader {
