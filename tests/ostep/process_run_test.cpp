@@ -142,13 +142,18 @@ TEST_CASE("without -p the table ends the answer, with no Stats lines", "[ostep][
   CHECK(run.out.find("Stats:") == std::string::npos);
 }
 
-TEST_CASE("under SWITCH_ON_END the engine's run of the same scenario takes as long and keeps the CPU as busy",
+TEST_CASE("where the models coincide the engine's run of the same scenario takes as long and keeps the CPU as busy",
           "[ostep][process-run][engine]") {
+  // SWITCH_ON_END with any number of processes; SWITCH_ON_IO with two, where
+  // "the next by number" and "the first in the ready queue" are the same one.
+  using Rules = std::pair<ostep::SwitchRule, const char*>;
+  const auto [switch_rule, list] = GENERATE(values<Rules>({{ostep::SwitchRule::OnEnd, "5:50,4:30,6:80"},
+                                                           {ostep::SwitchRule::OnIo, "5:50,6:70"}}));
   const auto seed = GENERATE(range(0, 40));
   const auto io_length = GENERATE(1, 3, 5);
   ostep::ProcessRunSetup setup;
-  setup.programs = ostep::drawProcessRunPrograms("5:50,4:30,6:80", ostep::PythonInt::fromInt64(seed));
-  setup.switch_rule = ostep::SwitchRule::OnEnd;
+  setup.programs = ostep::drawProcessRunPrograms(list, ostep::PythonInt::fromInt64(seed));
+  setup.switch_rule = switch_rule;
   setup.io_length = io_length;
   ostep::ProcessRunMachine machine(setup);
   ostep::ProcessRunTick row;
