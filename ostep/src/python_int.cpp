@@ -94,6 +94,8 @@ std::optional<PythonInt> parsePythonInt(std::string_view text) {
   return parseInBase(text, 10);
 }
 
+std::optional<PythonInt> parsePythonDecimalInt(std::string_view text) { return parseInBase(text, 10); }
+
 PythonInt PythonInt::fromInt64(std::int64_t value) {
   PythonInt result;
   result.negative = value < 0;

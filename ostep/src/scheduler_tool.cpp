@@ -10,6 +10,7 @@
 #include "ostep/scheduler_tool.hpp"
 #include "ostep/tool_options.hpp"
 #include "ostep/tools.hpp"
+#include "tool_support.hpp"
 #include "sim/scenario.hpp"
 
 namespace ostep {
@@ -26,46 +27,9 @@ constexpr std::array kSpecs{
     OptionSpec{'q', "quantum", OptionKind::Int, "1", "time slice of RR"},
     OptionSpec{'c', "", OptionKind::Flag, "", "show the answers"},
 };
-const OptionSpec& spec(char letter) {
-  for (const OptionSpec& s : kSpecs) {
-    if (s.short_name == letter) return s;
-  }
-  throw std::logic_error("scheduler: no such flag");
-}
+const OptionSpec& spec(char letter) { return specOf(kSpecs, letter); }
 
-// Text for the tool's standard output, handed on in pieces of about 64 KiB
-// so that a long answer never sits in memory whole.
-class Output {
- public:
-  explicit Output(std::ostream& stream) : stream_(stream) {}
-  ~Output() { flush(); }
-  Output(const Output&) = delete;
-  Output& operator=(const Output&) = delete;
-  Output& operator+=(const std::string& piece) {
-    text_ += piece;
-    if (text_.size() >= kChunk) flush();
-    return *this;
-  }
-  void flush() {
-    stream_ << text_;
-    text_.clear();
-  }
-
- private:
-  static constexpr std::size_t kChunk = std::size_t{1} << 16;
-  std::ostream& stream_;
-  std::string text_;
-};
-
-class BadInput : public std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
-
-std::int64_t fitting(const ToolOptions& options, char letter) {
-  const auto value = options.integer(spec(letter)).toInt64();
-  if (!value) throw BadInput("option -" + std::string(1, letter) + ": value out of range");
-  return *value;
-}
+std::int64_t fitting(const ToolOptions& options, char letter) { return integerOption(options, spec(letter)); }
 
 std::vector<SchedulerJob> drawJobs(const ToolOptions& options) {
   const std::int64_t count = fitting(options, 'j');
@@ -242,26 +206,11 @@ int schedule(const ToolOptions& options, std::ostream& out) {
 }  // namespace
 
 int runSchedulerTool(std::span<const std::string> args, std::ostream& out, std::ostream& err) {
-  bool help = false;
-  std::string error;
-  const auto options = parseToolOptions(kSpecs, args, help, error);
-  if (!options) {
-    err << "procsim ostep scheduler: " << error << "\n";
-    return kToolBadInput;
-  }
-  if (help) {
-    out << toolOptionsHelp("procsim ostep scheduler [flags]",
-                           "OSTEP's scheduler homework (chapter 7): jobs that all arrive at time 0, run under\n"
-                           "FIFO, SJF or round robin. Without -c it asks; with -c it answers.",
-                           kSpecs);
-    return kToolOk;
-  }
-  try {
-    return schedule(*options, out);
-  } catch (const BadInput& bad) {
-    err << "procsim ostep scheduler: " << bad.what() << "\n";
-    return kToolBadInput;
-  }
+  const ToolFrame frame{"scheduler", "procsim ostep scheduler [flags]",
+                        "OSTEP's scheduler homework (chapter 7): jobs that all arrive at time 0, run under\n"
+                        "FIFO, SJF or round robin. Without -c it asks; with -c it answers.",
+                        kSpecs};
+  return runTool(frame, args, out, err, schedule);
 }
 
 }  // namespace ostep

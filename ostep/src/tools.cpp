@@ -2,13 +2,14 @@
 
 #include <array>
 
+#include "ostep/process_run.hpp"
 #include "ostep/scheduler_tool.hpp"
 
 namespace ostep {
 
 namespace {
 constexpr std::array kTools{
-    Tool{"process-run", "processes that compute and do IO on one CPU (OSTEP chapter 4)", nullptr},
+    Tool{"process-run", "processes that compute and do IO on one CPU (OSTEP chapter 4)", runProcessRunTool},
     Tool{"scheduler", "FIFO, SJF and round robin on one CPU (OSTEP chapter 7)", runSchedulerTool},
     Tool{"mlfq", "the multi-level feedback queue (OSTEP chapter 8)", nullptr},
     Tool{"lottery", "lottery scheduling (OSTEP chapter 9)", nullptr},

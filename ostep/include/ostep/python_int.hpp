@@ -27,5 +27,7 @@ struct PythonInt {
 
 // Reads `text` as optparse reads an "int" option; nullopt when it is not one.
 std::optional<PythonInt> parsePythonInt(std::string_view text);
+// Reads `text` as int(text) reads it: decimal only, leading zeros allowed ("007" is 7).
+std::optional<PythonInt> parsePythonDecimalInt(std::string_view text);
 
 }  // namespace ostep
