@@ -134,6 +134,7 @@ class Reader final : public nlohmann::json_sax<Json> {
     if (stack_.back().frame == Frame::Affinity && stack_.back().index < 0) {
       fail(here(), "give at least one core, or leave \"affinity\" out to allow every core");
     }
+    if (stack_.back().frame == Frame::Bursts) process().bursts.assign(bursts_.begin(), bursts_.end());
     stack_.pop_back();
     return true;
   }
@@ -148,6 +149,7 @@ class Reader final : public nlohmann::json_sax<Json> {
   void burstValue(Level& level, const Value& v);
   void expectValue(Level& level, const Value& v);
   void finishBurst();
+  void reserveProcesses();
   void checkPolicyParamKinds() const;
 
   void push(Frame frame) {
@@ -177,6 +179,7 @@ class Reader final : public nlohmann::json_sax<Json> {
   ReadScenario result_;
   std::string literal_;
   std::unordered_map<std::string, std::uint16_t> device_index_{{"io", 0}};
+  std::vector<Burst> bursts_;  // the process's bursts so far: one allocation of the right size per process
   // The burst being read.
   std::int64_t burst_length_ = 0;
   std::string burst_device_;
