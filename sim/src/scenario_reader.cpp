@@ -256,9 +256,14 @@ std::string lineAndColumn(std::string_view text, std::size_t byte_position) {
 }
 
 ReadScenario readScenarioJson(std::string_view json_text) {
-  Reader reader(json_text);
-  Json::sax_parse(json_text.begin(), json_text.end(), &reader);
-  ReadScenario result = reader.take();
+  ReadScenario result;
+  if (Reader plain(json_text); readPlainJson(json_text, plain)) {
+    result = plain.take();
+  } else {
+    Reader reader(json_text);
+    Json::sax_parse(json_text.begin(), json_text.end(), &reader);
+    result = reader.take();
+  }
   std::vector<ProcessSpec>& processes = result.scenario.processes;
   for (std::size_t i = 0; i < processes.size(); ++i) {
     if (!result.named_in_file[i]) processes[i].name = "P" + std::to_string(i + 1);

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 
+#include "huge_pages.hpp"
 #include "scenario_check.hpp"
 #include "scenario_reader_sax.hpp"
 #include "text_hints.hpp"
@@ -99,6 +100,7 @@ void Reader::reserveProcesses() {
   }
   upper_bound = std::min<std::size_t>(upper_bound, kMaxProcesses);
   scenario().processes.reserve(upper_bound);
+  adviseHugePages(scenario().processes.data(), upper_bound * sizeof(ProcessSpec));
   result_.named_in_file.reserve(upper_bound);
 }
 

@@ -188,4 +188,10 @@ class Reader final : public nlohmann::json_sax<Json> {
   std::map<std::string, Kind> policy_param_kinds_;  // how each policy parameter was written
 };
 
+// The fast path (scenario_reader_plain.cpp): feeds `reader` the events of
+// plain JSON text, as nlohmann's SAX parser would. False when the text
+// holds something it leaves to nlohmann; the reader is then half-filled
+// and must be thrown away. Throws ScenarioError as the reader does.
+bool readPlainJson(std::string_view text, Reader& reader);
+
 }  // namespace sim::detail
