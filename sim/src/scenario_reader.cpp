@@ -255,9 +255,9 @@ std::string lineAndColumn(std::string_view text, std::size_t byte_position) {
   return "line " + std::to_string(line) + ", column " + std::to_string(end - line_start + 1);
 }
 
-ReadScenario readScenarioJson(std::string_view json_text) {
+ReadScenario readScenarioJson(std::string_view json_text, bool plain_lexer) {
   ReadScenario result;
-  if (Reader plain(json_text); readPlainJson(json_text, plain)) {
+  if (Reader plain(json_text); plain_lexer && readPlainJson(json_text, plain)) {
     result = plain.take();
   } else {
     Reader reader(json_text);
