@@ -78,6 +78,9 @@ std::optional<sim::Scenario> loadScenarioForRun(const std::string& path, const S
     if (overrides.context_switch) scenario.context_switch = *overrides.context_switch;
     if (overrides.multiprogramming) scenario.policy.multiprogramming = *overrides.multiprogramming;
     if (overrides.wakeup_preempts) scenario.policy.wakeup_preempts = *overrides.wakeup_preempts;
+    const bool overridden = overrides.policy || overrides.quantum || overrides.preemptive || overrides.cores ||
+                            overrides.context_switch || overrides.multiprogramming || overrides.wakeup_preempts;
+    if (!overridden) return scenario;  // loadScenario has checked it
     try {
       sim::validateScenario(scenario);
     } catch (const sim::ScenarioError& error) {

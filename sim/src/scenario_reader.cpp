@@ -255,10 +255,15 @@ std::string lineAndColumn(std::string_view text, std::size_t byte_position) {
   return "line " + std::to_string(line) + ", column " + std::to_string(end - line_start + 1);
 }
 
-ReadScenario readScenarioJson(std::string_view json_text) {
-  Reader reader(json_text);
-  Json::sax_parse(json_text.begin(), json_text.end(), &reader);
-  ReadScenario result = reader.take();
+ReadScenario readScenarioJson(std::string_view json_text, bool plain_lexer) {
+  ReadScenario result;
+  if (Reader plain(json_text); plain_lexer && readPlainJson(json_text, plain)) {
+    result = plain.take();
+  } else {
+    Reader reader(json_text);
+    Json::sax_parse(json_text.begin(), json_text.end(), &reader);
+    result = reader.take();
+  }
   std::vector<ProcessSpec>& processes = result.scenario.processes;
   for (std::size_t i = 0; i < processes.size(); ++i) {
     if (!result.named_in_file[i]) processes[i].name = "P" + std::to_string(i + 1);

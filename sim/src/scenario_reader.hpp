@@ -16,7 +16,10 @@ struct ReadScenario {
 };
 
 // Throws ScenarioError. Processes without a name are named P<index+1>.
-ReadScenario readScenarioJson(std::string_view json_text);
+// Plain JSON goes through a fast lexer of our own, anything else through
+// nlohmann's parser, with the same result; `plain_lexer` false skips the
+// fast lexer (tests compare the two).
+ReadScenario readScenarioJson(std::string_view json_text, bool plain_lexer = true);
 
 // "line L, column C" of a 1-based byte position in text.
 std::string lineAndColumn(std::string_view text, std::size_t byte_position);

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 
+#include "huge_pages.hpp"
 #include "scenario_check.hpp"
 #include "scenario_reader_sax.hpp"
 #include "text_hints.hpp"
@@ -55,6 +56,7 @@ void Reader::rootValue(Level& level, const Value& v) {
       break;
     case kRootProcesses:
       requireKind(v, Kind::Array, "an array of processes");
+      reserveProcesses();
       push(Frame::Processes);
       break;
     case kRootRunQueues: {
@@ -86,6 +88,20 @@ void Reader::rootValue(Level& level, const Value& v) {
       scenario().expect.emplace();
       push(Frame::Expect);
   }
+}
+
+// Every process has a "bursts" key, so the count of that word in the text
+// bounds the process count from above: the list grows without moving.
+void Reader::reserveProcesses() {
+  constexpr std::string_view kBursts = "\"bursts\"";
+  std::size_t upper_bound = 0;
+  for (std::size_t at = text_.find(kBursts); at != std::string_view::npos; at = text_.find(kBursts, at + kBursts.size())) {
+    ++upper_bound;
+  }
+  upper_bound = std::min<std::size_t>(upper_bound, kMaxProcesses);
+  scenario().processes.reserve(upper_bound);
+  adviseHugePages(scenario().processes.data(), upper_bound * sizeof(ProcessSpec));
+  result_.named_in_file.reserve(upper_bound);
 }
 
 void Reader::policyValue(Level& level, const Value& v) {
@@ -148,6 +164,7 @@ void Reader::processValue(Level& level, const Value& v) {
       break;
     default:
       requireKind(v, Kind::Array, "an array of bursts");
+      bursts_.clear();
       push(Frame::Bursts);
   }
 }
@@ -187,7 +204,7 @@ void Reader::finishBurst() {
     }
     burst.device = it->second;
   }
-  process().bursts.push_back(burst);
+  bursts_.push_back(burst);
 }
 
 void Reader::expectValue(Level& level, const Value& v) {

@@ -134,6 +134,7 @@ class Reader final : public nlohmann::json_sax<Json> {
     if (stack_.back().frame == Frame::Affinity && stack_.back().index < 0) {
       fail(here(), "give at least one core, or leave \"affinity\" out to allow every core");
     }
+    if (stack_.back().frame == Frame::Bursts) process().bursts.assign(bursts_.begin(), bursts_.end());
     stack_.pop_back();
     return true;
   }
@@ -148,6 +149,7 @@ class Reader final : public nlohmann::json_sax<Json> {
   void burstValue(Level& level, const Value& v);
   void expectValue(Level& level, const Value& v);
   void finishBurst();
+  void reserveProcesses();
   void checkPolicyParamKinds() const;
 
   void push(Frame frame) {
@@ -177,6 +179,7 @@ class Reader final : public nlohmann::json_sax<Json> {
   ReadScenario result_;
   std::string literal_;
   std::unordered_map<std::string, std::uint16_t> device_index_{{"io", 0}};
+  std::vector<Burst> bursts_;  // the process's bursts so far: one allocation of the right size per process
   // The burst being read.
   std::int64_t burst_length_ = 0;
   std::string burst_device_;
@@ -184,5 +187,11 @@ class Reader final : public nlohmann::json_sax<Json> {
   std::map<std::string, double>* expect_process_ = nullptr;
   std::map<std::string, Kind> policy_param_kinds_;  // how each policy parameter was written
 };
+
+// The fast path (scenario_reader_plain.cpp): feeds `reader` the events of
+// plain JSON text, as nlohmann's SAX parser would. False when the text
+// holds something it leaves to nlohmann; the reader is then half-filled
+// and must be thrown away. Throws ScenarioError as the reader does.
+bool readPlainJson(std::string_view text, Reader& reader);
 
 }  // namespace sim::detail

@@ -6,6 +6,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "../../sim/src/scenario_reader.hpp"
 #include "sim/engine.hpp"
 #include "sim/scenario_json.hpp"
 
@@ -105,6 +106,67 @@ TEST_CASE("2000 seeded mutations of a valid file each parse or throw ScenarioErr
 TEST_CASE("2000 seeded mutations of a file with the cache model each parse and run, or throw ScenarioError",
           "[sim][json][fuzz][cache]") {
   checkMutations(kValidCache, 20261207, true);
+}
+
+namespace {
+
+// Plain JSON (no escape, no fraction), so that unmutated it takes the
+// scenario reader's own lexer; mutations add what sends it to nlohmann's.
+const char* const kPlain = R"({
+  "name": "plain", "cores": 2, "policy": {"name": "priority", "preemptive": true}, "context_switch": 1,
+  "processes": [
+    {"name": "A", "arrival": 0, "priority": -1, "bursts": [{"cpu": 5}, {"io": 3, "device": "disk"}, {"cpu": 2}]},
+    {"arrival": 2, "tickets": 7, "affinity": [1, 0], "bursts": [{"cpu": 4}, {"io": 1, "async": true}, {"cpu": 1}]},
+    {"name": "C", "arrival": 4, "nice": -3, "bursts": [{"cpu": 1}]}
+  ],
+  "devices": {"disk": {"servers": 1}},
+  "expect": {"makespan": 14, "processes": {"A": {"waiting": 0}}}
+})";
+
+// What reading `text` gives: the scenario as JSON and the names given in
+// the file, or the error.
+std::string readOutcome(const std::string& text, bool plain_lexer) {
+  try {
+    const sim::detail::ReadScenario read = sim::detail::readScenarioJson(text, plain_lexer);
+    std::string named;
+    for (const bool given : read.named_in_file) named += given ? 'y' : 'n';
+    return sim::scenarioToJson(read.scenario) + named;
+  } catch (const sim::ScenarioError& error) {
+    return std::string("error ") + error.what();
+  }
+}
+
+}  // namespace
+
+TEST_CASE("the reader's own lexer and nlohmann's parser give 3000 seeded mutations the same scenario or error",
+          "[sim][json][fuzz]") {
+  std::mt19937_64 random(20261208);
+  int same_scenario = 0;
+  for (int i = 0; i < 3000; ++i) {
+    const std::string text = i == 0 ? std::string(kPlain) : mutate(kPlain, random);
+    INFO("mutation " << i << ": " << text);
+    const std::string outcome = readOutcome(text, true);
+    REQUIRE(outcome == readOutcome(text, false));
+    if (outcome.rfind("error ", 0) != 0) ++same_scenario;
+  }
+  CHECK(same_scenario > 20);  // not only errors are compared
+}
+
+TEST_CASE("escapes, fractions, huge numbers and non-ASCII names are read as nlohmann reads them", "[sim][json]") {
+  const std::string text = R"({"processes": [{"name": "A\"\u00e9", "bursts": [{"cpu": 2}]}, {"name": "Bü", "bursts": [{"cpu": 1}]}],
+                              "expect": {"avg_waiting": 2.5, "processes": {"Bü": {"cpu": 1e0}}}})";
+  const sim::Scenario scenario = sim::parseScenario(text);
+  REQUIRE(scenario.processes.size() == 2);
+  CHECK(scenario.processes[0].name == "A\"\xc3\xa9");
+  CHECK(scenario.processes[1].name == "B\xc3\xbc");
+  CHECK(scenario.expect->run.at("avg_waiting") == 2.5);
+  CHECK(scenario.expect->processes.at("B\xc3\xbc").at("cpu") == 1.0);
+  CHECK_THROWS_WITH(sim::parseScenario(R"({"cores": 12345678901234567890123, "processes": []})"),
+                    "cores: number too large for a 64-bit integer");
+  CHECK_THROWS_WITH(sim::parseScenario(R"({"cores": 1234567890123456789, "processes": []})"),
+                    "cores: must be at most 1024, got 1234567890123456789");
+  CHECK_THROWS_WITH(sim::parseScenario(R"({"cores": 2,})"),
+                    "line 1, column 13: syntax error while parsing object key - unexpected '}'; expected string literal");
 }
 
 TEST_CASE("random bytes are refused with a ScenarioError", "[sim][json][fuzz]") {
