@@ -63,7 +63,7 @@ std::string Reader::pathTo(std::size_t depth) const {
   for (std::size_t i = 1; i < depth; ++i) {
     const Level& parent = stack_[i - 1];
     if (parent.frame == Frame::Processes || parent.frame == Frame::Bursts) {
-      path += "[" + std::to_string(parent.index) + "]";
+      path.append(1, '[').append(std::to_string(parent.index)).append(1, ']');
     } else {
       if (!path.empty()) path += '.';
       path += parent.key_text;
