@@ -100,7 +100,7 @@ void appendRow(std::string& line, const ProcessRunTick& row) {
 std::string statsLines(const ProcessRunMachine& machine) {
   const double total = static_cast<double>(machine.clock());
   const auto percent = [&](std::int64_t busy) {
-    return " (" + formatFixed(100.0 * static_cast<double>(busy) / total, 0, 2) + "%)\n";
+    return std::string(" (").append(formatFixed(100.0 * static_cast<double>(busy) / total, 0, 2)).append("%)\n");
   };
   return "\nStats: Total Time " + std::to_string(machine.clock()) + "\nStats: CPU Busy " +
          std::to_string(machine.cpuBusy()) + percent(machine.cpuBusy()) + "Stats: IO Busy  " +

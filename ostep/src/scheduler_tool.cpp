@@ -111,7 +111,7 @@ void answerRunToEnd(const std::vector<SchedulerJob>& jobs, const std::vector<Sch
     waits += start;
     start += length;
   }
-  out += "\n" + averageLine(responses, turnarounds, waits, jobs.size()) + "\n";
+  out += std::string("\n").append(averageLine(responses, turnarounds, waits, jobs.size())).append("\n");
 }
 
 // RR: the tool's clock, advanced slice by slice in its own arithmetic.
@@ -151,7 +151,7 @@ void answerRoundRobin(const std::vector<SchedulerJob>& jobs, const std::vector<S
     waits += wait[i];
     out += statsLine(static_cast<int>(i), response[i], turnaround[i], wait[i]);
   }
-  out += "\n" + averageLine(responses, turnarounds, waits, n) + "\n";
+  out += std::string("\n").append(averageLine(responses, turnarounds, waits, n)).append("\n");
 }
 
 std::string describe(const ToolOptions& options, const std::string& policy) {
