@@ -128,7 +128,9 @@ void DeadlineTree::erase(std::int32_t slot) {
 // Going down from the root: a node whose vruntime is at most `limit` is
 // eligible with its whole left subtree (smaller keys), so both count and the
 // walk goes right; otherwise only its left subtree can hold eligible nodes.
-std::int32_t DeadlineTree::earliestEligible(std::int64_t limit) const {
+std::int32_t DeadlineTree::earliestEligible(std::int64_t limit, std::int64_t& below, std::int64_t& above) const {
+  below = std::numeric_limits<std::int64_t>::min();
+  above = std::numeric_limits<std::int64_t>::max();
   std::int64_t best_deadline = 0;
   std::int32_t best = kNoSlot;
   auto consider = [&](std::int64_t deadline, std::int32_t slot) {
@@ -141,10 +143,12 @@ std::int32_t DeadlineTree::earliestEligible(std::int64_t limit) const {
   while (n >= 0) {
     const Node& x = node(n);
     if (x.vruntime <= limit) {
+      below = x.vruntime;  // the path's last such node has the largest
       consider(x.deadline, n);
       if (x.left >= 0) consider(node(x.left).min_deadline, node(x.left).min_slot);
       n = x.right;
     } else {
+      above = x.vruntime;  // the path's last such node has the smallest
       n = x.left;
     }
   }

@@ -13,6 +13,7 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <vector>
 
 #include "sim/types.hpp"
@@ -35,8 +36,11 @@ class DeadlineTree {
   ProcessId idAt(std::int32_t slot) const { return node(slot).id; }  // slot in the tree
 
   // The slot of the process with the earliest (deadline, id) among those
-  // with vruntime <= limit, or kNoSlot when there is none.
-  std::int32_t earliestEligible(std::int64_t limit) const;
+  // with vruntime <= limit, or kNoSlot when there is none. `below` gets the
+  // largest vruntime <= limit in the tree (INT64_MIN if none), `above` the
+  // smallest > limit (INT64_MAX if none): any limit in [below, above)
+  // makes the same processes eligible.
+  std::int32_t earliestEligible(std::int64_t limit, std::int64_t& below, std::int64_t& above) const;
   // The slot of the process with the smallest (vruntime, id), or kNoSlot.
   std::int32_t leftmost() const;
 

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cassert>
 #include <cstdint>
+#include <limits>
 
 #include "deadline_tree.hpp"
 #include "fair_common.hpp"
@@ -79,8 +80,11 @@ class EevdfPolicy final : public FairSharePolicy {
   void join(Slot slot);                  // places an arriving or waking process and counts it
   void charge(Slot slot, Tick cpu_ticks);
   void leaveLoad(const Entity& e);       // takes a runnable process out of V's sums
-  Slot best() const;  // cached until the next change (peekNext, then pickNext)
+  // The process to run next, cached (peekNext, then pickNext) while the
+  // tree and the set of eligible processes stay the same.
+  Slot best() const;
   void changed() { best_known_ = false; }
+  void inserted(Slot slot);  // keeps the cached best in step with one insert
 
   Tick slice_;
   ProcessTable<Entity> entities_;  // the processes of this queue, ready, running or asleep
@@ -92,6 +96,11 @@ class EevdfPolicy final : public FairSharePolicy {
   std::int64_t runnable_ = 0;
   mutable Slot best_ = DeadlineTree::kNoSlot;
   mutable bool best_known_ = false;
+  mutable bool best_eligible_ = false;  // false: none is eligible, best_ is the leftmost
+  // best_ holds while V is in [best_below_, best_above_): no ready
+  // process's vruntime lies between, so the same ones are eligible.
+  mutable std::int64_t best_below_ = 0;
+  mutable std::int64_t best_above_ = 0;
 };
 
 std::int64_t EevdfPolicy::averageVruntime() const {
@@ -109,7 +118,6 @@ void EevdfPolicy::rebase() {
 // lag once its own weight has moved V (Linux's place_entity); alone, at V.
 // Either way its deadline is its vruntime plus its virtual slice.
 void EevdfPolicy::join(Slot slot) {
-  changed();
   Entity& e = at(slot);
   rebase();
   const std::int64_t v = averageVruntime();
@@ -125,7 +133,6 @@ void EevdfPolicy::join(Slot slot) {
 }
 
 void EevdfPolicy::enqueue(const ProcessView& process) {
-  changed();
   const Slot slot = entities_.acquire(process.id);
   Entity& e = at(slot);
   assert(e.status != FairStatus::Ready && e.status != FairStatus::Running);
@@ -135,15 +142,16 @@ void EevdfPolicy::enqueue(const ProcessView& process) {
   }
   e.status = FairStatus::Ready;
   tree_.insert(slot, process.id, e.vruntime, e.deadline);
+  inserted(slot);
 }
 
 // Undoes pickNext: a picked process stayed runnable, so it only rejoins the tree.
 void EevdfPolicy::putBack(const ProcessView& process) {
-  changed();
   const Slot slot = entities_.slotOf(process.id);
   Entity& e = at(slot);
   e.status = FairStatus::Ready;
   tree_.insert(slot, process.id, e.vruntime, e.deadline);
+  inserted(slot);
 }
 
 // V's sums without a runnable process (rebased first).
@@ -156,7 +164,6 @@ void EevdfPolicy::leaveLoad(const Entity& e) {
 // Picked here, gone to another core's queue: it leaves this queue's load,
 // and is new if it comes back.
 void EevdfPolicy::onMigratedAway(ProcessId process) {
-  changed();
   rebase();
   leaveLoad(at(entities_.slotOf(process)));
   entities_.release(process);
@@ -165,15 +172,49 @@ void EevdfPolicy::onMigratedAway(ProcessId process) {
 // The eligible process with the earliest deadline. If none is eligible
 // (possible on several cores, where running processes hold V back), the one
 // with the smallest vruntime, as Linux falls back to the leftmost.
+//
+// The answer depends only on the ready processes and on which of them are
+// eligible, so it is kept while V moves (a charge, a join, a leave) without
+// passing a ready process's vruntime: with 1024 per-core queues each walk
+// of a cold tree misses the cache at every level.
 EevdfPolicy::Slot EevdfPolicy::best() const {
-  if (best_known_) return best_;
+  const std::int64_t v = averageVruntime();
+  if (best_known_ && v >= best_below_ && v < best_above_) return best_;
   best_ = DeadlineTree::kNoSlot;
+  best_eligible_ = false;
+  best_below_ = std::numeric_limits<std::int64_t>::min();
+  best_above_ = std::numeric_limits<std::int64_t>::max();
   if (!tree_.empty()) {
-    const Slot eligible = tree_.earliestEligible(averageVruntime());
-    best_ = eligible != DeadlineTree::kNoSlot ? eligible : tree_.leftmost();
+    const Slot eligible = tree_.earliestEligible(v, best_below_, best_above_);
+    best_eligible_ = eligible != DeadlineTree::kNoSlot;
+    best_ = best_eligible_ ? eligible : tree_.leftmost();
   }
   best_known_ = true;
   return best_;
+}
+
+// A process joined the tree: the cached best, if it still holds for the
+// current V, is the better of it and the newcomer.
+void EevdfPolicy::inserted(Slot slot) {
+  const std::int64_t v = averageVruntime();
+  if (!best_known_ || best_ == DeadlineTree::kNoSlot || v < best_below_ || v >= best_above_) {
+    changed();
+    return;
+  }
+  const Entity& added = at(slot);
+  const ProcessId id = tree_.idAt(slot);
+  const ProcessId best_id = tree_.idAt(best_);
+  const Entity& current = at(best_);
+  if (added.vruntime <= v) {
+    best_below_ = std::max(best_below_, added.vruntime);
+    const bool earlier = added.deadline != current.deadline ? added.deadline < current.deadline : id < best_id;
+    if (!best_eligible_ || earlier) best_ = slot;
+    best_eligible_ = true;
+  } else {
+    best_above_ = std::min(best_above_, added.vruntime);
+    const bool before = added.vruntime != current.vruntime ? added.vruntime < current.vruntime : id < best_id;
+    if (!best_eligible_ && before) best_ = slot;
+  }
 }
 
 ProcessId EevdfPolicy::peekNext(CoreId, const EngineState&) const {
@@ -230,9 +271,10 @@ void EevdfPolicy::onDispatched(ProcessId process, CoreId, Tick) {
 
 // Charges the CPU work; a process whose vruntime reached its deadline has
 // served its request and gets the next: deadline = vruntime + virtual slice.
+// Only a running process is charged: the tree is unchanged, V moves.
 void EevdfPolicy::charge(Slot slot, Tick cpu_ticks) {
-  changed();
   Entity& e = at(slot);
+  assert(e.status == FairStatus::Running);
   const std::int64_t added = chargeVirtual(e.vruntime, e.remainder, cpu_ticks, e.weight);
   weighted_ += static_cast<Wide>(e.weight) * added;
   if (e.vruntime >= e.deadline) e.deadline = e.vruntime + virtualSlice(e.weight);
