@@ -8,26 +8,15 @@
 #include <vector>
 
 #include "ostep/process_run.hpp"
+#include "tool_run.hpp"
 #include "sim/engine.hpp"
 #include "sim/metrics.hpp"
 
 namespace {
 
-struct Run {
-  int status = -1;
-  std::string out;
-  std::string err;
-};
+using Run = ostep_test::ToolRun;
 
-Run processRun(std::vector<std::string> args) {
-  std::ostringstream out;
-  std::ostringstream err;
-  Run run;
-  run.status = ostep::runProcessRunTool(args, out, err);
-  run.out = out.str();
-  run.err = err.str();
-  return run;
-}
+Run processRun(const std::vector<std::string>& args) { return ostep_test::runTool(ostep::runProcessRunTool, args); }
 
 // The lines the tool's answer and procsim's share: the table and the Stats.
 std::vector<std::string> dataLines(const std::string& text) {

@@ -8,24 +8,13 @@
 #include <vector>
 
 #include "ostep/scheduler_tool.hpp"
+#include "tool_run.hpp"
 
 namespace {
 
-struct Run {
-  int status = -1;
-  std::string out;
-  std::string err;
-};
+using Run = ostep_test::ToolRun;
 
-Run scheduler(std::vector<std::string> args) {
-  std::ostringstream out;
-  std::ostringstream err;
-  Run run;
-  run.status = ostep::runSchedulerTool(args, out, err);
-  run.out = out.str();
-  run.err = err.str();
-  return run;
-}
+Run scheduler(const std::vector<std::string>& args) { return ostep_test::runTool(ostep::runSchedulerTool, args); }
 
 // The lines the tool's answer and procsim's share: trace, per job, average.
 std::vector<std::string> dataLines(const std::string& text) {
