@@ -358,6 +358,7 @@ void Engine::Impl::asyncIoDone(ProcessId id, Tick t) {
 void Engine::Impl::exitFromAwait(ProcessId id, Tick t) {
   ProcessRuntime& p = state.processes[at(id)];
   closeInterval(id, t);
+  queueOf(p.last_core).onExitedWhileAway(id);
   p.state = State::Terminated;
   p.since = t;
   p.completion = t;

@@ -265,3 +265,16 @@ TEST_CASE("cfs: the queues view shows min_vruntime and each ready process's vrun
   CHECK(views[0].entries[0].process == 0);
   CHECK(views[0].entries[0].facts == Facts{{"vruntime", 18 * kTick}, {"nice", 0}, {"weight", 1024}});
 }
+
+TEST_CASE("cfs and eevdf: a process blocked awaiting its asynchronous IO is not runnable", "[sim][cfs][eevdf]") {
+  const std::string spec = GENERATE("cfs", "eevdf");
+  CAPTURE(spec);
+  // A runs 0..2, starts its asynchronous IO (until 12), runs 2..3, then must
+  // wait for it before its synchronous IO: it blocks (await) at 3.
+  sim::Engine engine(test::fairScenario(spec, 1, {{"A", 0, "c2 a10 c1 i3 c1"}, {"B", 0, "c40"}}));
+  engine.runTo(5);
+  REQUIRE(engine.state().processes[0].state == sim::State::Blocked);
+  CHECK_FALSE(test::fair(engine).entity(0).runnable);
+  CHECK(test::fair(engine).queue().runnable == 1);
+  CHECK(test::fair(engine).queue().total_weight == 1024);
+}

@@ -81,12 +81,10 @@ sim::Scenario workload(const std::string& spec, sim::RunQueues run_queues) {
   return s;
 }
 
-}  // namespace
-
-TEST_CASE("a per-core queue never holds state for more processes than it has held at once", "[sim][run-queues]") {
-  const std::string spec = GENERATE("mlfq:boost=50", "stride:quantum=3", "cfs", "eevdf");
-  CAPTURE(spec);
-  sim::Engine engine(workload(spec, sim::RunQueues::PerCore), sim::EngineOptions{});
+// Runs a per-core scenario to its end and checks each queue's slots against
+// the most processes it held at once.
+void checkSlotsWithinHeld(const sim::Scenario& scenario) {
+  sim::Engine engine(scenario, sim::EngineOptions{});
   REQUIRE(engine.runQueueCount() == 16);
   HeldCounter held(engine, 16);
   engine.addObserver(&held);
@@ -105,6 +103,33 @@ TEST_CASE("a per-core queue never holds state for more processes than it has hel
   }
   // An array by process id in each queue would hold 16 x 3000 entries.
   CHECK(total <= 3000);
+}
+
+// Every process's last IO becomes asynchronous and outlasts its last CPU
+// burst, so the process exits from Blocked (awaiting), never from a core.
+sim::Scenario endingInAwait(sim::Scenario s) {
+  for (sim::ProcessSpec& p : s.processes) {
+    if (p.bursts.size() < 3) continue;
+    sim::Burst& io = p.bursts[p.bursts.size() - 2];
+    io.async = true;
+    io.length = 40;
+    p.bursts.back().length = 1;
+  }
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("a per-core queue never holds state for more processes than it has held at once", "[sim][run-queues]") {
+  const std::string spec = GENERATE("mlfq:boost=50", "stride:quantum=3", "cfs", "eevdf");
+  CAPTURE(spec);
+  checkSlotsWithinHeld(workload(spec, sim::RunQueues::PerCore));
+}
+
+TEST_CASE("a process that exits while awaiting its asynchronous IO frees its queue's slot", "[sim][run-queues]") {
+  const std::string spec = GENERATE("mlfq:boost=50", "stride:quantum=3", "cfs", "eevdf");
+  CAPTURE(spec);
+  checkSlotsWithinHeld(endingInAwait(workload(spec, sim::RunQueues::PerCore)));
 }
 
 TEST_CASE("the global queue, which sees every process, indexes its state by process id", "[sim][run-queues]") {

@@ -117,6 +117,10 @@ class Policy {
   virtual void onDescheduled(ProcessId process, Tick cpu_ticks, Reason why) {
     (void)process; (void)cpu_ticks; (void)why;
   }
+  // Called when `process`, which left this queue's core blocked awaiting
+  // its asynchronous IO (onDescheduled with Reason::Await), exits from
+  // there without running again: forget it, as after Reason::Finished.
+  virtual void onExitedWhileAway(ProcessId process) { (void)process; }
   // Called when the slice of running `process` expired with nobody else
   // ready, so it keeps its core: `cpu_ticks` of work ran in the old slice.
   // timeSlice() is then asked for the new one.

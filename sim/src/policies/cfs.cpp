@@ -26,6 +26,7 @@ class CfsPolicy final : public FairSharePolicy {
   void enqueue(const ProcessView& process) override;
   void putBack(const ProcessView& process) override;
   void onMigratedAway(ProcessId process) override;
+  void onExitedWhileAway(ProcessId process) override { entities_.release(process); }
   ProcessId pickNext(CoreId core, const EngineState& state) override;
   ProcessId peekNext(CoreId, const EngineState&) const override {
     return ready_.empty() ? kNoProcess : ready_.top().process;

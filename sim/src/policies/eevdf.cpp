@@ -41,6 +41,7 @@ class EevdfPolicy final : public FairSharePolicy {
   void enqueue(const ProcessView& process) override;
   void putBack(const ProcessView& process) override;
   void onMigratedAway(ProcessId process) override;
+  void onExitedWhileAway(ProcessId process) override { entities_.release(process); }
   ProcessId pickNext(CoreId core, const EngineState& state) override;
   ProcessId peekNext(CoreId core, const EngineState& state) const override;
   std::size_t readyCount() const override { return tree_.size(); }

@@ -19,7 +19,7 @@ enum class FairStatus : std::uint8_t {
 };
 
 // Reasons that take a process out of the runnable set.
-inline bool leavesQueue(Reason why) { return why == Reason::IoStart || why == Reason::Finished; }
+inline bool leavesQueue(Reason why) { return blocksOnLeaving(why) || why == Reason::Finished; }
 
 // Adds the virtual time of `ticks` at `weight` to `vruntime` and returns it.
 // The remainder of the division is carried in `remainder` (0 <= remainder <

@@ -106,7 +106,7 @@ void MlfqPolicy::onDescheduled(ProcessId process, Tick cpu_ticks, Reason why) {
   if (t.boosted_running) {  // a boost reached it on its core: it starts afresh at the top
     t.boosted_running = false;
     startLevel(t, 0);
-  } else if (why == Reason::IoStart && options_.io_keeps_level) {
+  } else if (blocksOnLeaving(why) && options_.io_keeps_level) {
     // OSTEP's -S: a fresh quantum and allotment at its level; a quantum that
     // ran out at this very tick still counts as one used quantum of it.
     const bool used_up = cpu_ticks >= t.ticks_left;
@@ -118,7 +118,8 @@ void MlfqPolicy::onDescheduled(ProcessId process, Tick cpu_ticks, Reason why) {
   switch (why) {
     case Reason::MoreUrgent:
     case Reason::WakeupDisplaced: t.front = true; break;  // it keeps its place at the head of its queue
-    case Reason::IoStart: t.front = options_.io_to_front; break;
+    case Reason::IoStart:
+    case Reason::Await: t.front = options_.io_to_front; break;
     default: t.front = false;
   }
   if (why == Reason::Finished) tracks_.release(process);

@@ -43,6 +43,7 @@ class MlfqPolicy final : public Policy {
   void onSliceRenewed(ProcessId process, Tick cpu_ticks) override;
   void onDispatched(ProcessId process, CoreId core, Tick now) override;
   void onMigratedAway(ProcessId process) override { tracks_.release(process); }
+  void onExitedWhileAway(ProcessId process) override { tracks_.release(process); }
 
   Tick nextTimer() const override { return next_boost_; }
   TimerResult onTimer(Tick now, const EngineState& state) override;

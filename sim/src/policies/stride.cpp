@@ -58,6 +58,7 @@ class StridePolicy final : public Policy {
 
   // Picked here, gone to another core's queue: new there, forgotten here.
   void onMigratedAway(ProcessId process) override { entries_.release(process); }
+  void onExitedWhileAway(ProcessId process) override { entries_.release(process); }
 
   ProcessId peekNext(CoreId, const EngineState&) const override {
     return ready_.empty() ? kNoProcess : ready_.front().process;
@@ -111,7 +112,7 @@ class StridePolicy final : public Policy {
     Entry& p = entries_[entries_.slotOf(process)];
     p.pass = saturatingAdd(p.pass, p.stride, cpu_ticks);
     p.running = false;
-    p.returning = why == Reason::IoStart;
+    p.returning = blocksOnLeaving(why);
     if (why == Reason::Finished) entries_.release(process);
     dropStaleRunning();
   }
