@@ -53,7 +53,6 @@ enum class Reason : std::uint8_t {
                    // exit (from Blocked, core -1): the last of that IO ended after its last CPU burst
   WarmCache,       // dispatch: as Scheduled, onto a core whose cache holds its working set (the cache model)
 };
-
 inline constexpr int kReasonCount = 14;
 
 // The reasons a process leaves its core blocked: it comes back when its IO
